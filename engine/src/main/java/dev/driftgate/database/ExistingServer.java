@@ -1,0 +1,70 @@
+package dev.driftgate.database;
+
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
+import java.net.URI;
+
+/** A server that runs already (the local PostgreSQL and MariaDB, a CI service, a staging host). */
+public final class ExistingServer implements DatabaseServer {
+
+    private final Dialect dialect;
+    private final String host;
+    private final int port;
+    private final ConnectionSettings settings;
+
+    public ExistingServer(Dialect dialect, String host, int port, ConnectionSettings settings) {
+        this.dialect = dialect;
+        this.host = host;
+        this.port = port;
+        this.settings = settings;
+    }
+
+    /** A server named by a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/}; the database part is ignored. */
+    public static ExistingServer fromUrl(String jdbcUrl, ConnectionSettings settings) {
+        Dialect dialect = Dialects.forUrl(jdbcUrl);
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        int defaultPort = dialect.name().equals("postgresql") ? 5432 : 3306;
+        return new ExistingServer(dialect, uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort(), settings);
+    }
+
+    /** The PostgreSQL server of this machine (127.0.0.1:5432, user postgres). */
+    public static ExistingServer localPostgres() {
+        return new ExistingServer(Dialects.postgres(), "127.0.0.1", 5432, ConnectionSettings.of("postgres", null));
+    }
+
+    /** The MariaDB server of this machine (127.0.0.1:3306, user root). */
+    public static ExistingServer localMariaDb() {
+        return new ExistingServer(Dialects.mysql(), "127.0.0.1", 3306, ConnectionSettings.of("root", null));
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String description() {
+        return dialect.name() + " server at " + host + ":" + port;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public ConnectionSettings adminSettings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        // not ours to stop
+    }
+}

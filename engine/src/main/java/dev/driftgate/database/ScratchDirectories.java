@@ -1,0 +1,68 @@
+package dev.driftgate.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Where embedded servers keep their files: on tmpfs ({@code /dev/shm}) when the machine has it,
+ * since creating files there is many times faster than on disk, else in the system temporary
+ * directory; always under one {@code driftgate} folder rather than loose in {@code /tmp}.
+ */
+public final class ScratchDirectories {
+
+    private ScratchDirectories() {}
+
+    public static Path root() {
+        String configured = System.getProperty("driftgate.scratch", System.getenv("DRIFTGATE_SCRATCH"));
+        if (configured != null && !configured.isBlank()) {
+            return Paths.get(configured);
+        }
+        Path shm = Paths.get("/dev/shm");
+        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Paths.get(System.getProperty("java.io.tmpdir"));
+        return base.resolve("driftgate");
+    }
+
+    /** A new directory for one server, removed when the JVM exits. */
+    public static Path newRunDirectory(String kind) {
+        try {
+            Path root = root();
+            Files.createDirectories(root);
+            Path dir = Files.createTempDirectory(root, kind + "-" + ProcessHandle.current().pid() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir), "driftgate-clean-" + kind));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch directory under " + root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A directory kept across runs (extracted server binaries), shared by every run on the machine. */
+    public static Path cacheDirectory(String name) {
+        try {
+            return Files.createDirectories(root().resolve("cache").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create cache directory: " + e.getMessage(), e);
+        }
+    }
+
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a file still held by a stopping server; the rest is removed
+                }
+            });
+        } catch (IOException ignored) {
+            // directory vanished meanwhile
+        }
+    }
+}

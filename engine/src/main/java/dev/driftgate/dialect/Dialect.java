@@ -1,0 +1,57 @@
+package dev.driftgate.dialect;
+
+import dev.driftgate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Everything that differs between database families. Code outside the dialect packages talks to
+ * a database only through this interface.
+ */
+public interface Dialect {
+
+    /** {@code postgresql} or {@code mysql}: the value recorded in snapshots. */
+    String name();
+
+    /** True when this dialect's driver handles the JDBC URL. */
+    boolean acceptsUrl(String jdbcUrl);
+
+    /** Driver properties that bound connecting and every statement by the given timeouts. */
+    Properties connectionProperties(ConnectionSettings settings);
+
+    /** Reads the server version and refuses the ones driftgate does not support. */
+    ServerVersion checkServerVersion(Connection connection) throws SQLException;
+
+    /**
+     * Starts a read-only transaction with statement and lock timeouts: the only way introspection
+     * touches a database, so that a dump against production cannot change it.
+     */
+    void beginReadOnly(Connection connection, ConnectionSettings settings) throws SQLException;
+
+    /**
+     * Reads the schema. {@code schemas} names the schemas to read; empty means every user schema
+     * (PostgreSQL) or the database of the connection (MySQL).
+     */
+    SchemaSnapshot introspect(Connection connection, List<String> schemas) throws SQLException;
+
+    /** Quotes an identifier for this dialect, always, so that any name round-trips. */
+    String quoteIdentifier(String identifier);
+
+    /** Splits a script into statements, keeping the line each starts on. */
+    List<SqlStatement> splitScript(String script, String source);
+
+    /** The default database to connect to for administration (creating throwaway databases). */
+    String maintenanceDatabase();
+
+    String createDatabaseSql(String name);
+
+    String dropDatabaseSql(String name);
+
+    /** Lists databases whose names start with the prefix (to sweep leftovers of dead runs). */
+    String listDatabasesSql(String prefix);
+
+    /** A JDBC URL for the given database on a server at host:port. */
+    String jdbcUrl(String host, int port, String database);
+}

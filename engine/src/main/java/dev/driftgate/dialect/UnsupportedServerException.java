@@ -1,0 +1,10 @@
+package dev.driftgate.dialect;
+
+/** The server is of a version driftgate does not support; the message names the supported ones. */
+public final class UnsupportedServerException extends dev.driftgate.DriftgateException {
+    private static final long serialVersionUID = 1L;
+
+    public UnsupportedServerException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.driftgate.dialect.mysql;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The MySQL/MariaDB normalisation step. The two servers print the same schema differently
+ * (MariaDB quotes literal defaults and writes {@code current_timestamp()}, MySQL 8 drops integer
+ * display widths and wraps expressions in parentheses); snapshots record one form.
+ */
+final class MysqlNormalizer {
+
+    private static final Pattern INTEGER_WIDTH =
+            Pattern.compile("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
+    private static final Pattern CURRENT_TIMESTAMP =
+            Pattern.compile("(?i)^current_timestamp(?:\\(\\))?$");
+    private static final Pattern CURRENT_TIMESTAMP_PRECISION =
+            Pattern.compile("(?i)^current_timestamp\\((\\d+)\\)$");
+    private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
+            "bigint", "decimal", "numeric", "float", "double", "real", "year", "bit");
+
+    private MysqlNormalizer() {}
+
+    /**
+     * The column type without the integer display width MySQL 8 no longer prints, except
+     * {@code tinyint(1)}, which both servers keep (it is how clients recognise a boolean).
+     */
+    static String columnType(String columnType) {
+        String type = columnType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("tinyint(1)")) {
+            return type;
+        }
+        return INTEGER_WIDTH.matcher(type).replaceFirst("$1");
+    }
+
+    /**
+     * The default as an SQL expression: literals quoted as SQL writes them, functions in one
+     * spelling, and an explicit {@code DEFAULT NULL} the same as no default.
+     *
+     * @param mariaDb MariaDB prints literals quoted and expressions bare; MySQL prints literals
+     *     bare and marks expressions with {@code DEFAULT_GENERATED} in {@code EXTRA}
+     */
+    static String defaultValue(String raw, String dataType, String extra, boolean mariaDb) {
+        if (raw == null || (mariaDb && raw.equalsIgnoreCase("NULL"))) {
+            return null;
+        }
+        String value = raw;
+        boolean expression;
+        if (mariaDb) {
+            expression = !value.startsWith("'");
+        } else {
+            expression = extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED");
+            if (!expression) {
+                value = NUMERIC_TYPES.contains(dataType.toLowerCase(Locale.ROOT)) || value.startsWith("b'")
+                        ? value : "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+            }
+        }
+        if (expression) {
+            value = expression(value);
+        }
+        return value;
+    }
+
+    /** Canonical spelling of an expression: the timestamp functions, and no wrapping parentheses. */
+    static String expression(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        String value = stripOuterParentheses(expression.strip());
+        if (CURRENT_TIMESTAMP.matcher(value).matches()) {
+            return "CURRENT_TIMESTAMP";
+        }
+        var precision = CURRENT_TIMESTAMP_PRECISION.matcher(value);
+        if (precision.matches()) {
+            return "CURRENT_TIMESTAMP(" + precision.group(1) + ")";
+        }
+        return value;
+    }
+
+    /** The {@code ON UPDATE} expression hidden in {@code EXTRA}, or null. */
+    static String onUpdate(String extra) {
+        if (extra == null) {
+            return null;
+        }
+        int at = extra.toLowerCase(Locale.ROOT).indexOf("on update ");
+        return at < 0 ? null : expression(extra.substring(at + "on update ".length()).strip());
+    }
+
+    /** The view query without the qualification of its own database, which differs per environment. */
+    static String viewDefinition(String definition, String schema) {
+        if (definition == null) {
+            return null;
+        }
+        String qualifier = "`" + schema.replace("`", "``") + "`.";
+        return definition.replace(qualifier, "").strip();
+    }
+
+    /** True when the name is the one the server generates: {@code t_ibfk_1}, {@code CONSTRAINT_1}, {@code t_chk_1}. */
+    static boolean isGeneratedConstraintName(String name, String table) {
+        return name.equals(table + "_ibfk_" + digits(name, table + "_ibfk_"))
+                || name.equals(table + "_chk_" + digits(name, table + "_chk_"))
+                || name.matches("CONSTRAINT_\\d+");
+    }
+
+    /** True when an index is named after its first column, as the server names unnamed indexes. */
+    static boolean isGeneratedIndexName(String name, String firstColumn) {
+        return firstColumn != null && (name.equals(firstColumn) || name.matches(Pattern.quote(firstColumn) + "_\\d+"));
+    }
+
+    private static String digits(String name, String prefix) {
+        if (!name.startsWith(prefix)) {
+            return "\u0000";
+        }
+        String rest = name.substring(prefix.length());
+        return rest.matches("\\d+") ? rest : "\u0000";
+    }
+
+    static String stripOuterParentheses(String text) {
+        String value = text;
+        while (value.length() >= 2 && value.charAt(0) == '(' && value.charAt(value.length() - 1) == ')'
+                && closes(value)) {
+            value = value.substring(1, value.length() - 1).strip();
+        }
+        return value;
+    }
+
+    /** True when the first parenthesis closes at the last character (quotes respected). */
+    private static boolean closes(String value) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < value.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.driftgate.dialect.postgres;
+
+/** Keys of the PostgreSQL-specific attributes that snapshots record in {@code attributes} maps. */
+public final class PostgresAttributes {
+    public static final String UNLOGGED = "unlogged";
+    public static final String ROW_SECURITY = "rowSecurity";
+    public static final String FORCE_ROW_SECURITY = "forceRowSecurity";
+    public static final String STORAGE_PARAMETERS = "storageParameters";
+    public static final String ACCESS_METHOD = "accessMethod";
+    public static final String TABLESPACE = "tablespace";
+    public static final String INHERITED = "inherited";
+    public static final String DEFERRABLE = "deferrable";
+    public static final String NOT_VALID = "notValid";
+    public static final String COMMENT = "comment";
+    public static final String NULLS_NOT_DISTINCT = "nullsNotDistinct";
+    public static final String INVALID = "invalid";
+    public static final String VOLATILITY = "volatility";
+    public static final String STRICT = "strict";
+    public static final String LEAKPROOF = "leakproof";
+    public static final String PARALLEL = "parallel";
+    public static final String COST = "cost";
+    public static final String SECURITY = "security";
+    public static final String CONFIG = "config";
+    public static final String ENABLED = "enabled";
+    public static final String CONSTRAINT_TRIGGER = "constraintTrigger";
+
+    private PostgresAttributes() {}
+}

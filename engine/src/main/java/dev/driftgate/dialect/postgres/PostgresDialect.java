@@ -1,0 +1,131 @@
+package dev.driftgate.dialect.postgres;
+
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.ScriptSplitter;
+import dev.driftgate.dialect.ServerVersion;
+import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.dialect.UnsupportedServerException;
+import dev.driftgate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+/** PostgreSQL 13 to 18. */
+public final class PostgresDialect implements Dialect {
+
+    public static final String NAME = "postgresql";
+    static final int OLDEST_SUPPORTED = 13;
+    static final int NEWEST_SUPPORTED = 18;
+
+    private static final ScriptSplitter SPLITTER = new ScriptSplitter(
+            new ScriptSplitter.Syntax(true, true, false, false, false, false, true, true));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public Properties connectionProperties(ConnectionSettings settings) {
+        Properties p = new Properties();
+        if (settings.user() != null) {
+            p.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            p.setProperty("password", settings.password());
+        }
+        long connectSeconds = Math.max(1, settings.connectTimeout().toSeconds());
+        p.setProperty("connectTimeout", Long.toString(connectSeconds));
+        p.setProperty("loginTimeout", Long.toString(connectSeconds));
+        // The socket timeout backs up the server-side statement timeout should the server hang.
+        p.setProperty("socketTimeout", Long.toString(settings.statementTimeout().toSeconds() + 30));
+        p.setProperty("ApplicationName", "driftgate");
+        return p;
+    }
+
+    @Override
+    public ServerVersion checkServerVersion(Connection connection) throws SQLException {
+        String text;
+        int number;
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT current_setting('server_version'), "
+                        + "current_setting('server_version_num')::int")) {
+            r.next();
+            text = r.getString(1).split(" ")[0];
+            number = r.getInt(2);
+        }
+        int major = number / 10000;
+        ServerVersion version = new ServerVersion("PostgreSQL", major, number % 10000 / 100, text);
+        if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
+            throw new UnsupportedServerException("PostgreSQL " + text + " is not supported; driftgate supports "
+                    + "PostgreSQL " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED);
+        }
+        return version;
+    }
+
+    @Override
+    public void beginReadOnly(Connection connection, ConnectionSettings settings) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        try (Statement s = connection.createStatement()) {
+            // One repeatable-read snapshot: every catalog query sees the same instant.
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            s.execute("SET LOCAL statement_timeout = " + settings.statementTimeout().toMillis());
+            s.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
+            // Catalog functions qualify every name outside pg_catalog: output independent of the
+            // user's search_path.
+            s.execute("SET LOCAL search_path = pg_catalog");
+        }
+    }
+
+    @Override
+    public SchemaSnapshot introspect(Connection connection, List<String> schemas) throws SQLException {
+        ServerVersion version = checkServerVersion(connection);
+        return new PostgresIntrospector(connection, version).read(schemas);
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public List<SqlStatement> splitScript(String script, String source) {
+        return SPLITTER.split(script, source);
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    public String createDatabaseSql(String name) {
+        return "CREATE DATABASE " + quoteIdentifier(name);
+    }
+
+    @Override
+    public String dropDatabaseSql(String name) {
+        return "DROP DATABASE IF EXISTS " + quoteIdentifier(name) + " WITH (FORCE)";
+    }
+
+    @Override
+    public String listDatabasesSql(String prefix) {
+        return "SELECT datname FROM pg_database WHERE datname LIKE '"
+                + prefix.replace("'", "''").replace("_", "\\_") + "%' ORDER BY 1";
+    }
+
+    @Override
+    public String jdbcUrl(String host, int port, String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.driftgate.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What driftgate knows about one database's schema: canonical, immutable and independent of the
+ * JDBC driver that read it. Two snapshots of the same schema are equal and serialise to the same
+ * bytes, whatever server version or connection they were read through.
+ *
+ * @param formatVersion the snapshot file format; readers refuse versions they do not know
+ * @param dialect {@code postgresql} or {@code mysql} (MySQL and MariaDB)
+ * @param schemas the schemas (MySQL: databases) that were read, sorted by name
+ * @param extensions installed extensions (PostgreSQL), sorted by name
+ * @param unmodelled objects present in the database that the model does not describe, so that a
+ *     diff can say "not compared" instead of pretending they matched
+ */
+public record SchemaSnapshot(
+        int formatVersion,
+        String dialect,
+        List<Schema> schemas,
+        List<Extension> extensions,
+        List<UnmodelledObject> unmodelled) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public SchemaSnapshot {
+        schemas = Canonical.sortedBy(schemas, Schema::name);
+        extensions = Canonical.sortedBy(extensions, Extension::name);
+        unmodelled = Canonical.sortedBy(unmodelled, UnmodelledObject::sortKey);
+    }
+
+    public Optional<Schema> schema(String name) {
+        return schemas.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public int tableCount() {
+        return schemas.stream().mapToInt(s -> s.tables().size()).sum();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.driftgate.schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+
+/**
+ * Reads and writes snapshots as JSON: keys sorted, two-space indent, LF line ends, a final newline,
+ * empty values left out. The same snapshot always yields the same bytes, so snapshots diff cleanly
+ * in git.
+ */
+public final class SnapshotJson {
+
+    private static final Set<String> DIALECTS = Set.of("postgresql", "mysql");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS))
+            .build();
+
+    private static final ObjectWriter WRITER;
+
+    static {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        WRITER = MAPPER.writer(printer);
+    }
+
+    private SnapshotJson() {}
+
+    public static String toJson(SchemaSnapshot snapshot) {
+        try {
+            return WRITER.writeValueAsString(snapshot).replace(" : ", ": ") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise snapshot: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes atomically: the snapshot goes to a temporary file beside the target, which is then
+     * moved into place, so that a failed write never leaves a half-written snapshot behind.
+     */
+    public static void write(SchemaSnapshot snapshot, Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            Files.writeString(tmp, toJson(snapshot), StandardCharsets.UTF_8);
+            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the move succeeded or the original error is the one to report
+                }
+            }
+        }
+    }
+
+    public static SchemaSnapshot read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SnapshotFormatException(file + ": cannot read snapshot: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses a snapshot, naming {@code source} and the line of any error. */
+    public static SchemaSnapshot parse(String json, String source) {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw error(source, e, "not valid JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new SnapshotFormatException(source + ": not a driftgate snapshot (expected a JSON object)");
+        }
+        var version = tree.get("formatVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new SnapshotFormatException(source + ": not a driftgate snapshot (no formatVersion field)");
+        }
+        if (version.asInt() != SchemaSnapshot.FORMAT_VERSION) {
+            throw new SnapshotFormatException(source + ": snapshot format version " + version.asInt()
+                    + " is not supported; this driftgate reads version " + SchemaSnapshot.FORMAT_VERSION
+                    + " (re-dump the database with this driftgate)");
+        }
+        var dialect = tree.get("dialect");
+        if (dialect == null || !DIALECTS.contains(dialect.asText())) {
+            throw new SnapshotFormatException(source + ": snapshot dialect "
+                    + (dialect == null ? "is missing" : "'" + dialect.asText() + "' is unknown")
+                    + "; expected one of postgresql, mysql");
+        }
+        try {
+            return MAPPER.readValue(json, SchemaSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw error(source, e, "corrupt snapshot");
+        }
+    }
+
+    private static SnapshotFormatException error(String source, JsonProcessingException e, String what) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        String message = e.getOriginalMessage().lines().findFirst().orElse("");
+        return new SnapshotFormatException(where + ": " + what + ": " + message);
+    }
+
+    /** A snapshot file that cannot be read: its message names the file and, where known, the line. */
+    public static final class SnapshotFormatException extends dev.driftgate.DriftgateException {
+        private static final long serialVersionUID = 1L;
+
+        public SnapshotFormatException(String message) {
+            super(message);
+        }
+    }
+}

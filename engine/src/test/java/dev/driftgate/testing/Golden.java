@@ -1,0 +1,47 @@
+package dev.driftgate.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Golden-file assertions. {@code -Ddriftgate.approve=true} rewrites the golden file with what the
+ * test produced; a missing golden file is written and the test fails, so that nothing passes
+ * without a reviewed file in git.
+ */
+public final class Golden {
+
+    private Golden() {}
+
+    public static void assertMatches(Path golden, String actual) {
+        try {
+            // Keep what was produced beside the build output, for a diff against the golden file.
+            Path produced = Path.of("target/golden-actual").resolve(Path.of("src/test/resources").relativize(golden));
+            Files.createDirectories(produced.getParent());
+            Files.writeString(produced.resolveSibling(produced.getFileName() + "." + System.nanoTime()), actual,
+                    StandardCharsets.UTF_8);
+            if (Boolean.getBoolean("driftgate.approve") || !Files.exists(golden)) {
+                boolean existed = Files.exists(golden);
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                if (!existed) {
+                    fail("golden file " + golden + " did not exist and has been written: review it and re-run");
+                }
+                return;
+            }
+            assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
+                    "differs from " + golden + " (re-run with -Ddriftgate.approve=true to accept)");
+        } catch (IOException e) {
+            throw new AssertionError("cannot access golden file " + golden, e);
+        }
+    }
+
+    /** The source-tree path of a test resource, so approved output lands in git, not in target/. */
+    public static Path sourcePath(String resource) {
+        return Path.of("src/test/resources").resolve(resource);
+    }
+}
