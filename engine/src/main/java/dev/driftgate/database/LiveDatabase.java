@@ -33,10 +33,14 @@ public final class LiveDatabase {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new DriftgateException(JdbcUrls.mask(jdbcUrl) + ": " + describe(e), e);
+            throw failure(jdbcUrl, settings, describe(e), e);
         } catch (IllegalArgumentException e) {
-            throw new DriftgateException(JdbcUrls.mask(jdbcUrl) + ": " + e.getMessage(), e);
+            throw failure(jdbcUrl, settings, e.getMessage(), e);
         }
+    }
+
+    private static DriftgateException failure(String url, ConnectionSettings settings, String what, Exception e) {
+        return new DriftgateException(JdbcUrls.redact(JdbcUrls.mask(url) + ": " + what, url, settings.password()), e);
     }
 
     /** Opens a connection within the connect timeout, with errors turned into one clear line. */
@@ -46,7 +50,7 @@ public final class LiveDatabase {
         try {
             return DriverManager.getConnection(jdbcUrl, dialect.connectionProperties(settings));
         } catch (SQLException e) {
-            throw new DriftgateException(JdbcUrls.mask(jdbcUrl) + ": " + describe(e), e);
+            throw failure(jdbcUrl, settings, describe(e), e);
         }
     }
 

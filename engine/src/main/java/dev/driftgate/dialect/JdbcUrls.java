@@ -10,6 +10,41 @@ public final class JdbcUrls {
 
     private JdbcUrls() {}
 
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("//[^/@?#:]*:([^/@?#]*)@");
+    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)[?&;]password=([^&;]*)");
+
+    /**
+     * A message with every secret replaced by {@code ****}: the password of the settings and any
+     * password written into the URL. Drivers quote URLs and their parts in error messages.
+     */
+    public static String redact(String message, String url, String password) {
+        if (message == null) {
+            return null;
+        }
+        String out = message;
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        if (password != null && !password.isEmpty()) {
+            secrets.add(password);
+        }
+        if (url != null) {
+            java.util.regex.Matcher m = USER_INFO_PASSWORD.matcher(url);
+            while (m.find()) {
+                secrets.add(m.group(1));
+            }
+            m = PASSWORD_VALUE.matcher(url);
+            while (m.find()) {
+                secrets.add(m.group(1));
+            }
+            out = out.replace(url, mask(url));
+        }
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret, "****");
+            }
+        }
+        return out;
+    }
+
     /** The URL with any password (user-info or parameter) replaced by {@code ****}. */
     public static String mask(String url) {
         if (url == null) {

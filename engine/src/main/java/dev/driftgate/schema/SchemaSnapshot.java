@@ -34,6 +34,18 @@ public record SchemaSnapshot(
         return schemas.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /**
+     * The same snapshot with one schema renamed. MySQL calls a database a schema, and the same
+     * schema lives in databases of different names (a throwaway database, shop_prod, shop_stage).
+     */
+    public SchemaSnapshot withSchemaRenamed(String from, String to) {
+        List<Schema> renamed = schemas.stream()
+                .map(s -> s.name().equals(from) ? new Schema(to, s.owner(), s.comment(), s.tables(), s.views(),
+                        s.sequences(), s.types(), s.routines(), s.events(), s.attributes(), s.grants()) : s)
+                .toList();
+        return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled);
+    }
+
     public int tableCount() {
         return schemas.stream().mapToInt(s -> s.tables().size()).sum();
     }

@@ -1,0 +1,87 @@
+package dev.driftgate.cli;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.database.EmbeddedMariaDbServer;
+import dev.driftgate.database.EmbeddedPostgresServer;
+import dev.driftgate.database.SchemaLoader;
+import dev.driftgate.reports.SnapshotSummary;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.SnapshotJson;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code driftgate demo}: starts an embedded PostgreSQL and an embedded MariaDB, loads the bundled
+ * example schema into each, snapshots it and compares it with the approved snapshot.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start an embedded PostgreSQL and an embedded MariaDB, load the example schema "
+                + "(scenarios/example-shop) into each, snapshot it and compare it with the approved snapshot.",
+            "Needs nothing installed: the database binaries come from Maven Central."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "DIR",
+            description = "The example scenario (default: scenarios/example-shop of this driftgate).")
+    Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the snapshots (default: target/demo of this driftgate).")
+    Path out;
+
+    private record Run(String dialect, Supplier<DatabaseServer> server) {}
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("driftgate.home", "."));
+        Path dir = scenario != null ? scenario : home.resolve("scenarios/example-shop");
+        Path outDir = out != null ? out : home.resolve("target/demo");
+        if (!Files.isDirectory(dir)) {
+            throw new DriftgateException(dir + ": scenario directory not found");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("driftgate demo: " + dir.normalize() + " on embedded PostgreSQL and embedded MariaDB");
+        o.flush();
+        // Start both servers at once: start-up is most of the demo's time.
+        var postgres = CompletableFuture.supplyAsync(EmbeddedPostgresServer::shared);
+        var mariadb = CompletableFuture.supplyAsync(EmbeddedMariaDbServer::shared);
+        List<Run> runs = List.of(new Run("postgresql", postgres::join), new Run("mysql", mariadb::join));
+        boolean allMatch = true;
+        for (Run run : runs) {
+            DatabaseServer server = run.server().get();
+            Path script = dir.resolve(run.dialect()).resolve("schema.sql");
+            SchemaLoader.Loaded loaded = SchemaLoader.load(server, List.of(script), dir.getFileName().toString());
+            SchemaSnapshot snapshot = loaded.snapshot();
+            Path written = outDir.resolve(dir.getFileName() + "." + run.dialect() + ".json");
+            SnapshotJson.write(snapshot, written);
+            o.printf("%n  %s: %s%n", loaded.server(), server.description());
+            o.printf("    loaded %s (%d statements) in %d ms, snapshot read in %d ms%n",
+                    script.normalize(),
+                    loaded.statements(), loaded.loadMillis(), loaded.snapshotMillis());
+            o.printf("    %s%n", SnapshotSummary.render(snapshot).replace("\n", "\n    "));
+            o.printf("    snapshot: %s%n", written);
+            Path expected = dir.resolve("expected").resolve(run.dialect() + ".json");
+            if (Files.exists(expected)) {
+                boolean same = SnapshotJson.toJson(SnapshotJson.read(expected)).equals(SnapshotJson.toJson(snapshot));
+                allMatch &= same;
+                o.printf("    %s %s%n", same ? "matches" : "DIFFERS FROM", expected);
+            }
+            o.flush();
+        }
+        o.println();
+        o.println(allMatch ? "demo passed" : "demo failed: a snapshot differs from the approved one");
+        return allMatch ? Main.OK : Main.DIFFERENCES;
+    }
+}

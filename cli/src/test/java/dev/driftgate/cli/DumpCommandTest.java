@@ -1,0 +1,192 @@
+package dev.driftgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.SnapshotJson;
+import dev.driftgate.testing.Databases;
+import dev.driftgate.testing.Golden;
+import dev.driftgate.testing.Target;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code driftgate dump} as a user runs it, against the real local targets. */
+class DumpCommandTest {
+
+    static Stream<Target> targets() {
+        return Target.all().stream();
+    }
+
+    static String user(Target target) {
+        return target.server().adminSettings().user();
+    }
+
+    @Nested
+    class Dumps {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.driftgate.cli.DumpCommandTest#targets")
+        void writesTheSnapshotToStandardOutput(Target target) throws Exception {
+            try (ThrowawayDatabase db = Databases.loaded(target,
+                    Path.of("../engine/src/test/resources/golden/" + target.dialect() + "/everything.sql"))) {
+                CliRun run = CliRun.of("dump", "--url", db.jdbcUrl(), "--user", user(target));
+                assertEquals(0, run.exitCode(), run.err());
+                SchemaSnapshot snapshot = SnapshotJson.parse(run.out(), "stdout");
+                assertEquals(target.dialect(), snapshot.dialect());
+                assertTrue(snapshot.tableCount() >= 6, run.out());
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.driftgate.cli.DumpCommandTest#targets")
+        void writesTheSnapshotToAFileAndOnlyTheNamedSchema(Target target, @TempDir Path dir) throws Exception {
+            try (ThrowawayDatabase db = Databases.loaded(target,
+                    Path.of("../engine/src/test/resources/golden/" + target.dialect() + "/everything.sql"))) {
+                Path out = dir.resolve("nested/snapshot.json");
+                String schema = target.dialect().equals("postgresql") ? "Weird.Schema ü" : db.name();
+                CliRun run = CliRun.of("dump", "--url", db.jdbcUrl(), "--user", user(target), "--schema", schema,
+                        "--out", out.toString());
+                assertEquals(0, run.exitCode(), run.err());
+                assertEquals("", run.out());
+                SchemaSnapshot snapshot = SnapshotJson.read(out);
+                assertEquals(List.of(schema), snapshot.schemas().stream().map(s -> s.name()).toList());
+                try (Stream<Path> files = Files.list(out.getParent())) {
+                    assertEquals(List.of(out), files.toList(), "no temporary files left beside the snapshot");
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Rejects {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.driftgate.cli.DumpCommandTest#targets")
+        void anUnknownSchemaNamingTheOnesThatExist(Target target) throws Exception {
+            try (ThrowawayDatabase db = target.server().createThrowaway()) {
+                CliRun run = CliRun.of("dump", "--url", db.jdbcUrl(), "--user", user(target), "--schema", "nope");
+                assertEquals(2, run.exitCode());
+                assertOneLine(run.err());
+                assertTrue(run.err().contains("'nope' does not exist"), run.err());
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.driftgate.cli.DumpCommandTest#targets")
+        void anUnknownUser(Target target) {
+            String url = target.server().jdbcUrl(target.dialect().equals("postgresql") ? "postgres" : "");
+            CliRun run = CliRun.of("dump", "--url", url, "--user", "dg_no_such_user");
+            assertEquals(2, run.exitCode());
+            assertOneLine(run.err());
+            assertTrue(run.err().contains("authentication failed"), run.err());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.driftgate.cli.DumpCommandTest#targets")
+        void aMissingDatabase(Target target) {
+            CliRun run = CliRun.of("dump", "--url", target.server().jdbcUrl("dg_does_not_exist"), "--user", user(target));
+            assertEquals(2, run.exitCode());
+            assertOneLine(run.err());
+            assertTrue(run.err().contains("does not exist") || run.err().contains("Unknown database"), run.err());
+        }
+
+        @Test
+        void aClosedPort() throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            CliRun run = CliRun.of("dump", "--url", "jdbc:postgresql://127.0.0.1:" + port + "/x", "--user", "u");
+            assertEquals(2, run.exitCode());
+            assertOneLine(run.err());
+            assertTrue(run.err().contains("cannot connect"), run.err());
+        }
+
+        @Test
+        void aServerThatNeverAnswersWithinTheConnectTimeout() throws Exception {
+            // A real TCP listener that accepts and then says nothing, like a firewalled proxy.
+            try (ServerSocket silent = new ServerSocket(0)) {
+                List<Socket> accepted = new ArrayList<>();
+                Thread acceptor = new Thread(() -> {
+                    try {
+                        while (!silent.isClosed()) {
+                            accepted.add(silent.accept());
+                        }
+                    } catch (java.io.IOException ignored) {
+                        // closed at the end of the test
+                    }
+                });
+                acceptor.start();
+                long start = System.nanoTime();
+                CliRun run = CliRun.of("dump", "--url", "jdbc:mariadb://127.0.0.1:" + silent.getLocalPort() + "/x",
+                        "--user", "u", "--connect-timeout", "2");
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                assertEquals(2, run.exitCode());
+                assertOneLine(run.err());
+                assertTrue(seconds < 30, "gave up after " + seconds + " s");
+                for (Socket s : accepted) {
+                    s.close();
+                }
+            }
+        }
+
+        @Test
+        void aUrlOfAnUnknownDialect() {
+            CliRun run = CliRun.of("dump", "--url", "jdbc:sqlite:shop.db");
+            assertEquals(2, run.exitCode());
+            assertOneLine(run.err());
+            assertTrue(run.err().contains("unsupported database URL"), run.err());
+        }
+
+        @Test
+        void aPasswordVariableThatIsNotSet() {
+            CliRun run = CliRun.of("dump", "--url", "jdbc:postgresql://127.0.0.1:5432/postgres",
+                    "--password-env", "DG_SURELY_UNSET_VARIABLE");
+            assertEquals(2, run.exitCode());
+            assertTrue(run.err().contains("DG_SURELY_UNSET_VARIABLE"), run.err());
+        }
+
+        @Test
+        void neverPrintsAPasswordGivenInTheUrl() {
+            CliRun run = CliRun.of("dump", "--url",
+                    "jdbc:mariadb://dg_no_such_user:s3cr3t-pw@127.0.0.1:3306/x?password=s3cr3t-pw");
+            assertEquals(2, run.exitCode());
+            assertFalse(run.err().contains("s3cr3t-pw"), run.err());
+            assertFalse(run.out().contains("s3cr3t-pw"), run.out());
+        }
+
+        @Test
+        void aMissingUrlAsAUsageError() {
+            CliRun run = CliRun.of("dump");
+            assertEquals(2, run.exitCode());
+            assertTrue(run.err().contains("--url"), run.err());
+        }
+
+        private static void assertOneLine(String err) {
+            assertEquals(1, err.strip().lines().count(), "expected one line, got: " + err);
+            assertTrue(err.startsWith("driftgate: "), err);
+        }
+    }
+
+    @Test
+    void helpOnEveryCommand() {
+        for (String command : List.of("dump", "demo")) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode());
+            assertTrue(run.out().contains("Usage: driftgate " + command), run.out());
+        }
+    }
+}

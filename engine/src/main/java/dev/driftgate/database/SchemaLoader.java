@@ -1,0 +1,54 @@
+package dev.driftgate.database;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.dialect.ServerVersion;
+import dev.driftgate.schema.SchemaSnapshot;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Builds the snapshot of SQL scripts: loads them into a throwaway database, reads it back through
+ * the same read-only path as a live database, and drops the database.
+ */
+public final class SchemaLoader {
+
+    /**
+     * What loading produced.
+     *
+     * @param snapshot the schema the scripts created
+     * @param statements how many statements ran
+     * @param loadMillis time spent running the scripts
+     * @param snapshotMillis time spent reading the catalog
+     */
+    public record Loaded(SchemaSnapshot snapshot, ServerVersion server, int statements, long loadMillis,
+            long snapshotMillis) {}
+
+    private SchemaLoader() {}
+
+    /**
+     * @param databaseAlias the schema name recorded for the throwaway database itself (MySQL, where
+     *     a database is a schema), so the snapshot does not carry a random name
+     */
+    public static Loaded load(DatabaseServer server, List<Path> scripts, String databaseAlias) {
+        try (ThrowawayDatabase db = server.createThrowaway()) {
+            long start = System.nanoTime();
+            int statements = 0;
+            ServerVersion version;
+            try (Connection c = db.connect()) {
+                version = server.dialect().checkServerVersion(c);
+                for (Path script : scripts) {
+                    statements += ScriptRunner.runFile(c, server.dialect(), script);
+                }
+            }
+            long loaded = System.nanoTime();
+            SchemaSnapshot snapshot = LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of())
+                    .withSchemaRenamed(db.name(), databaseAlias);
+            long read = System.nanoTime();
+            return new Loaded(snapshot, version, statements, (loaded - start) / 1_000_000, (read - loaded) / 1_000_000);
+        } catch (SQLException e) {
+            throw new DriftgateException(server.description() + ": " + LiveDatabase.describe(e), e);
+        }
+    }
+}
