@@ -60,14 +60,16 @@ public final class MysqlDialect implements Dialect {
         if (!m.find()) {
             throw new UnsupportedServerException("cannot read the server version '" + text + "'");
         }
-        boolean mariaDb = text.toLowerCase().contains("mariadb");
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        String number = m.group(0);
-        ServerVersion version = new ServerVersion(mariaDb ? "MariaDB" : "MySQL", major, minor, number);
-        boolean supported = mariaDb ? major > 10 || (major == 10 && minor >= 5) : major >= 8;
+        boolean mariaDb = text.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        return requireSupported(new ServerVersion(mariaDb ? "MariaDB" : "MySQL", Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)), m.group(0)));
+    }
+
+    static ServerVersion requireSupported(ServerVersion version) {
+        int major = version.major();
+        boolean supported = version.isMariaDb() ? major > 10 || (major == 10 && version.minor() >= 5) : major >= 8;
         if (!supported) {
-            throw new UnsupportedServerException((mariaDb ? "MariaDB " : "MySQL ") + number
+            throw new UnsupportedServerException(version.product() + " " + version.text()
                     + " is not supported; driftgate supports MySQL 8.0 and later and MariaDB 10.5 and later");
         }
         return version;
@@ -79,6 +81,9 @@ public final class MysqlDialect implements Dialect {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            // Read-only for the whole session, not only the transaction: DDL commits implicitly
+            // and would otherwise run outside the read-only transaction.
+            s.execute("SET SESSION TRANSACTION READ ONLY");
             if (version.isMariaDb()) {
                 s.execute("SET SESSION max_statement_time = " + settings.statementTimeout().toSeconds());
             } else {

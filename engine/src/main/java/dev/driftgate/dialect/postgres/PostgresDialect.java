@@ -63,11 +63,13 @@ public final class PostgresDialect implements Dialect {
             text = r.getString(1).split(" ")[0];
             number = r.getInt(2);
         }
-        int major = number / 10000;
-        ServerVersion version = new ServerVersion("PostgreSQL", major, number % 10000 / 100, text);
-        if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
-            throw new UnsupportedServerException("PostgreSQL " + text + " is not supported; driftgate supports "
-                    + "PostgreSQL " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED);
+        return requireSupported(new ServerVersion("PostgreSQL", number / 10000, number % 10000 / 100, text));
+    }
+
+    static ServerVersion requireSupported(ServerVersion version) {
+        if (version.major() < OLDEST_SUPPORTED || version.major() > NEWEST_SUPPORTED) {
+            throw new UnsupportedServerException("PostgreSQL " + version.text() + " is not supported; driftgate "
+                    + "supports PostgreSQL " + OLDEST_SUPPORTED + " to " + NEWEST_SUPPORTED);
         }
         return version;
     }
