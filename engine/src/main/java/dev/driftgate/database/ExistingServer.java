@@ -28,16 +28,6 @@ public final class ExistingServer implements DatabaseServer {
         return new ExistingServer(dialect, uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort(), settings);
     }
 
-    /** The PostgreSQL server of this machine (127.0.0.1:5432, user postgres). */
-    public static ExistingServer localPostgres() {
-        return new ExistingServer(Dialects.postgres(), "127.0.0.1", 5432, ConnectionSettings.of("postgres", null));
-    }
-
-    /** The MariaDB server of this machine (127.0.0.1:3306, user root). */
-    public static ExistingServer localMariaDb() {
-        return new ExistingServer(Dialects.mysql(), "127.0.0.1", 3306, ConnectionSettings.of("root", null));
-    }
-
     @Override
     public Dialect dialect() {
         return dialect;

@@ -4,6 +4,9 @@ import dev.driftgate.database.DatabaseServer;
 import dev.driftgate.database.EmbeddedMariaDbServer;
 import dev.driftgate.database.EmbeddedPostgresServer;
 import dev.driftgate.database.ExistingServer;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -13,9 +16,11 @@ import java.util.stream.Stream;
  * servers and the embedded PostgreSQL 16 and MariaDB 10.11. Embedded servers start once per JVM.
  */
 public enum Target {
-    POSTGRES_SERVER("postgresql", "PostgreSQL 15 server", ExistingServer::localPostgres),
+    POSTGRES_SERVER("postgresql", "PostgreSQL 15 server", () -> existing("driftgate.test.postgres", "127.0.0.1:5432",
+            Dialects.postgres(), "postgres")),
     POSTGRES_EMBEDDED("postgresql", "PostgreSQL 16 embedded", EmbeddedPostgresServer::shared),
-    MARIADB_SERVER("mysql", "MariaDB 10.11 server", ExistingServer::localMariaDb),
+    MARIADB_SERVER("mysql", "MariaDB 10.11 server", () -> existing("driftgate.test.mariadb", "127.0.0.1:3306",
+            Dialects.mysql(), "root")),
     MARIADB_EMBEDDED("mysql", "MariaDB 10.11 embedded", EmbeddedMariaDbServer::shared);
 
     private final String dialect;
@@ -26,6 +31,15 @@ public enum Target {
         this.dialect = dialect;
         this.label = label;
         this.server = server;
+    }
+
+    /**
+     * The machine's own server, or the one a system property names as {@code host:port} (CI
+     * services are reached by their service name).
+     */
+    private static DatabaseServer existing(String property, String fallback, Dialect dialect, String user) {
+        String[] hostPort = System.getProperty(property, fallback).split(":");
+        return new ExistingServer(dialect, hostPort[0], Integer.parseInt(hostPort[1]), ConnectionSettings.of(user, null));
     }
 
     public String dialect() {
