@@ -32,11 +32,35 @@ public final class ScratchDirectories {
         try {
             Path root = root();
             Files.createDirectories(root);
+            sweepDeadRuns(root);
             Path dir = Files.createTempDirectory(root, kind + "-" + ProcessHandle.current().pid() + "-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir), "driftgate-clean-" + kind));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch directory under " + root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes run directories of JVMs that no longer run (killed before their shutdown hooks ran).
+     * Directory names carry the owner's process id: {@code pg-<pid>-<random>}. A PostgreSQL left
+     * running by such a JVM shuts itself down once its data directory is gone.
+     */
+    static void sweepDeadRuns(Path root) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory).forEach(dir -> {
+                String[] parts = dir.getFileName().toString().split("-");
+                if (parts.length < 3 || !parts[1].matches("\\d+")) {
+                    return;
+                }
+                long pid = Long.parseLong(parts[1]);
+                boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    deleteRecursively(dir);
+                }
+            });
+        } catch (IOException ignored) {
+            // nothing to sweep
         }
     }
 
