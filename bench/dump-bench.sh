@@ -6,6 +6,7 @@
 #
 #   bench/dump-bench.sh [SIZES...]        default: 1000 5000
 #   BENCH_TIMEOUT=900 bench/dump-bench.sh  per-tool time cap in seconds (default 600)
+#   BENCH_TOOLS="floor driftgate" bench/dump-bench.sh   only some tools (default: floor driftgate schemacrawler liquibase)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench="$root/bench"
@@ -13,6 +14,8 @@ work="$bench/work"
 sizes=("${@:-1000 5000}")
 read -r -a sizes <<< "${sizes[*]}"
 cap="${BENCH_TIMEOUT:-600}"
+tools=" ${BENCH_TOOLS:-floor driftgate schemacrawler liquibase} "
+want() { [[ "$tools" == *" $1 "* ]]; }
 mkdir -p "$work"
 
 echo "building driftgate and the benchmark harness..." >&2
@@ -61,15 +64,15 @@ for n in "${sizes[@]}"; do
     myurl="jdbc:mariadb://127.0.0.1:3306/$mydb"
     row() { read -r s m <<< "$3"; echo "| $n | $1 | $2 | $s | ${m:-} |"; }
 
-    row PostgreSQL "pg_dump -s (floor)" "$(measure pg_dump -s -h 127.0.0.1 -U postgres "$pgdb")"
-    row PostgreSQL "driftgate dump" "$(measure "${cli[@]}" dump --url "$pgurl" --user postgres --out "$work/dg_pg_$n.json")"
-    row PostgreSQL "SchemaCrawler 16.27.1 (maximum)" "$(measure java -cp "$harness" dev.driftgate.bench.SchemaCrawlerCatalog "$pgurl" postgres public)"
-    row PostgreSQL "Liquibase 4.33.0 snapshot" "$(measure java -cp "$harness" liquibase.integration.commandline.LiquibaseCommandLine \
+    want floor && row PostgreSQL "pg_dump -s (floor)" "$(measure pg_dump -s -h 127.0.0.1 -U postgres "$pgdb")"
+    want driftgate && row PostgreSQL "driftgate dump" "$(measure "${cli[@]}" dump --url "$pgurl" --user postgres --out "$work/dg_pg_$n.json")"
+    want schemacrawler && row PostgreSQL "SchemaCrawler 16.27.1 (maximum)" "$(measure java -cp "$harness" dev.driftgate.bench.SchemaCrawlerCatalog "$pgurl" postgres public)"
+    want liquibase && row PostgreSQL "Liquibase 4.33.0 snapshot" "$(measure java -cp "$harness" liquibase.integration.commandline.LiquibaseCommandLine \
         --show-banner=false --url="$pgurl" --username=postgres snapshot --snapshot-format=json)"
 
-    row MariaDB "mariadb-dump --no-data (floor)" "$(measure mariadb-dump --no-data --routines --triggers --events -h 127.0.0.1 -uroot "$mydb")"
-    row MariaDB "driftgate dump" "$(measure "${cli[@]}" dump --url "$myurl" --user root --out "$work/dg_my_$n.json")"
-    row MariaDB "SchemaCrawler 16.27.1 (maximum)" "$(measure java -cp "$harness" dev.driftgate.bench.SchemaCrawlerCatalog "$myurl" root "$mydb")"
-    row MariaDB "Liquibase 4.33.0 snapshot" "$(measure java -cp "$harness" liquibase.integration.commandline.LiquibaseCommandLine \
+    want floor && row MariaDB "mariadb-dump --no-data (floor)" "$(measure mariadb-dump --no-data --routines --triggers --events -h 127.0.0.1 -uroot "$mydb")"
+    want driftgate && row MariaDB "driftgate dump" "$(measure "${cli[@]}" dump --url "$myurl" --user root --out "$work/dg_my_$n.json")"
+    want schemacrawler && row MariaDB "SchemaCrawler 16.27.1 (maximum)" "$(measure java -cp "$harness" dev.driftgate.bench.SchemaCrawlerCatalog "$myurl" root "$mydb")"
+    want liquibase && row MariaDB "Liquibase 4.33.0 snapshot" "$(measure java -cp "$harness" liquibase.integration.commandline.LiquibaseCommandLine \
         --show-banner=false --url="$myurl" --username=root snapshot --snapshot-format=json)"
 done

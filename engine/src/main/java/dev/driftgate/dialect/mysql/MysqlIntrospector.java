@@ -290,22 +290,26 @@ final class MysqlIntrospector {
 
     private void readForeignKeys(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
         record Key(String schema, String table, String name) {}
+        Map<Key, String[]> actions = new LinkedHashMap<>();
+        query("referential_actions", scope, row -> actions.put(
+                new Key(row.getString("CONSTRAINT_SCHEMA"), row.getString("TABLE_NAME"), row.getString("CONSTRAINT_NAME")),
+                new String[] {row.getString("UPDATE_RULE"), row.getString("DELETE_RULE")}));
         Map<Key, List<String[]>> rows = new LinkedHashMap<>();
         query("foreign_keys", scope, row -> rows.computeIfAbsent(
                 new Key(row.getString("TABLE_SCHEMA"), row.getString("TABLE_NAME"), row.getString("CONSTRAINT_NAME")),
                 k -> new ArrayList<>()).add(new String[] {
                     row.getString("COLUMN_NAME"), row.getString("REFERENCED_TABLE_SCHEMA"),
-                    row.getString("REFERENCED_TABLE_NAME"), row.getString("REFERENCED_COLUMN_NAME"),
-                    row.getString("UPDATE_RULE"), row.getString("DELETE_RULE")}));
+                    row.getString("REFERENCED_TABLE_NAME"), row.getString("REFERENCED_COLUMN_NAME")}));
         rows.forEach((key, columns) -> {
             TableParts table = schemas.get(key.schema()).tables.get(key.table());
             if (table == null) {
                 return;
             }
             String[] first = columns.get(0);
+            String[] rules = actions.getOrDefault(key, new String[2]);
             String refSchema = first[1].equals(key.schema()) ? null : first[1];
             ForeignKeyReference reference = new ForeignKeyReference(refSchema, first[2],
-                    columns.stream().map(c -> c[3]).toList(), first[4], first[5], null);
+                    columns.stream().map(c -> c[3]).toList(), rules[0], rules[1], null);
             table.constraints.add(new Constraint(key.name(), ConstraintType.FOREIGN_KEY,
                     columns.stream().map(c -> c[0]).toList(), null, reference,
                     MysqlNormalizer.isGeneratedConstraintName(key.name(), key.table()), Map.of()));

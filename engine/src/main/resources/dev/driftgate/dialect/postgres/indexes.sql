@@ -9,8 +9,10 @@ SELECT n.nspname AS schema_name,
        am.amname AS method,
        i.indnkeyatts AS key_count,
        i.indkey::int2[] AS attnums,
-       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
-             FROM generate_series(1, i.indnatts) AS k ORDER BY k) AS key_defs,
+       -- pg_get_indexdef per key part is costly: only expression indexes need it.
+       CASE WHEN i.indexprs IS NOT NULL THEN
+           ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                 FROM generate_series(1, i.indnatts) AS k ORDER BY k) END AS key_defs,
        ARRAY(SELECT coalesce(a.attname, '')
              FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
              LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MySQLContainer;
@@ -26,8 +25,7 @@ import org.testcontainers.containers.MySQLContainer;
  */
 class Mysql8ContainerTest {
 
-    @BeforeAll
-    static void needsDocker() {
+    private static void needsDocker() {
         boolean docker;
         try {
             docker = DockerClientFactory.instance().isDockerAvailable();
@@ -43,6 +41,7 @@ class Mysql8ContainerTest {
 
     @Test
     void goldenSchemaSnapshotsLikeMariaDb() throws Exception {
+        needsDocker();
         try (MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.4")) {
             mysql.start();
             ConnectionSettings settings = ConnectionSettings.of("root", mysql.getPassword());
