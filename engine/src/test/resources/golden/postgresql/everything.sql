@@ -59,6 +59,8 @@ CREATE TABLE app.order_line (
         ON UPDATE RESTRICT ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
 );
 
+ALTER TABLE app.order_line ADD CONSTRAINT order_line_qty_positive CHECK (qty > 0) NOT VALID;
+
 CREATE TABLE app.booking (
     id integer PRIMARY KEY,
     room text NOT NULL,

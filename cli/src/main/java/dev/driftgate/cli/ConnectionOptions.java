@@ -24,6 +24,11 @@ final class ConnectionOptions {
             description = "Cancel any catalog query that runs longer (default: ${DEFAULT-VALUE}).")
     int statementTimeoutSeconds;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Give up when a catalog read waits this long for a lock that another session "
+                    + "holds, e.g. a migration running in production (default: ${DEFAULT-VALUE}).")
+    int lockTimeoutSeconds;
+
     ConnectionSettings settings() {
         String password = null;
         if (passwordEnv != null) {
@@ -32,10 +37,10 @@ final class ConnectionOptions {
                 throw new DriftgateException("--password-env " + passwordEnv + ": the environment variable is not set");
             }
         }
-        if (connectTimeoutSeconds <= 0 || statementTimeoutSeconds <= 0) {
+        if (connectTimeoutSeconds <= 0 || statementTimeoutSeconds <= 0 || lockTimeoutSeconds <= 0) {
             throw new DriftgateException("timeouts must be positive numbers of seconds");
         }
-        return ConnectionSettings.of(user, password)
-                .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(statementTimeoutSeconds));
+        return new ConnectionSettings(user, password, Duration.ofSeconds(connectTimeoutSeconds),
+                Duration.ofSeconds(statementTimeoutSeconds), Duration.ofSeconds(lockTimeoutSeconds));
     }
 }

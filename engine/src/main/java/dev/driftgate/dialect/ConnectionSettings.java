@@ -22,10 +22,6 @@ public record ConnectionSettings(
                 DEFAULT_STATEMENT_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
     }
 
-    public ConnectionSettings withTimeouts(Duration connect, Duration statement) {
-        return new ConnectionSettings(user, password, connect, statement, lockTimeout);
-    }
-
     @Override
     public String toString() {
         return "ConnectionSettings[user=" + user + ", password=" + (password == null ? "none" : "****")
