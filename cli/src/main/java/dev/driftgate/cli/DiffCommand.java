@@ -1,0 +1,145 @@
+package dev.driftgate.cli;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.database.EmbeddedMariaDbServer;
+import dev.driftgate.database.EmbeddedPostgresServer;
+import dev.driftgate.database.ExistingServer;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
+import dev.driftgate.diff.Aspect;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.IgnoreRule;
+import dev.driftgate.diff.IgnoreRules;
+import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.reports.DiffReport;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.source.SchemaSources;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code driftgate diff}: what differs between an expected and an actual schema. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two schemas and list what differs, worst first.",
+            "Each side is a JDBC URL (read-only, as dump), a snapshot .json, a SQL schema dump (pg_dump -s, "
+                    + "mariadb-dump --no-data) or a directory of .sql files; SQL is loaded into a throwaway database.",
+            "Exit code 0: no differences; 1: differences; 2: error."},
+        footer = {"", "Ignore rules (--ignore, repeatable): object=GLOB, kind=CHANGE_KIND, aspect=ASPECT, combined with "
+                + "commas, e.g. --ignore 'object=public.audit_*' --ignore kind=DropIndex --ignore aspect=comment.",
+            "Ignored unless --compare names them: owner, grants, column-order, generated-name.",
+            "", "Examples:",
+            "  driftgate diff expected.json jdbc:postgresql://db:5432/shop --user reader --password-env PGPASSWORD",
+            "  driftgate diff schema/ prod-dump.sql --format markdown"})
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPECTED", description = "The schema as it should be.")
+    String expected;
+
+    @Parameters(index = "1", paramLabel = "ACTUAL", description = "The schema as it is.")
+    String actual;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--ignore", paramLabel = "RULE", description = "Suppress matching differences (repeatable).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--compare", paramLabel = "ASPECT", split = ",",
+            description = "Compare what is ignored by default: owner, grants, column-order, generated-name.")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--dialect", description = "postgresql or mysql, when neither side tells.")
+    String dialect;
+
+    @Option(names = "--scratch-url", paramLabel = "URL",
+            description = "Load SQL sides on this existing server (throwaway databases) instead of an embedded one.")
+    String scratchUrl;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "json", "markdown").contains(format)) {
+            throw new DriftgateException("--format " + format + ": expected text, json or markdown");
+        }
+        IgnoreRules rules = IgnoreRules.comparing(aspects(compare));
+        List<IgnoreRule> extra = new ArrayList<>();
+        for (String rule : ignore) {
+            extra.add(IgnoreRule.parse(rule, "--ignore"));
+        }
+        rules = rules.with(extra);
+        ConnectionSettings settings = connection.settings();
+        Dialect d = dialect(expected, actual);
+        SchemaSources sources = new SchemaSources(settings, this::scratchServer);
+        SchemaSnapshot expectedSnapshot = sources.snapshot(expected, d);
+        SchemaSnapshot actualSnapshot = sources.snapshot(actual, d);
+        DiffResult result = SchemaDiff.compare(expectedSnapshot, actualSnapshot, rules);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(switch (format) {
+            case "json" -> DiffReport.json(result);
+            case "markdown" -> DiffReport.markdown(result);
+            default -> DiffReport.text(result, System.console() != null);
+        });
+        out.flush();
+        return result.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    private DatabaseServer scratchServer(Dialect d) {
+        if (scratchUrl != null) {
+            ExistingServer server = ExistingServer.fromUrl(scratchUrl, connection.settings());
+            if (!server.dialect().name().equals(d.name())) {
+                throw new DriftgateException("--scratch-url is a " + server.dialect().name() + " server, but the "
+                        + "comparison is in " + d.name());
+            }
+            return server;
+        }
+        return d.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared();
+    }
+
+    private Dialect dialect(String a, String b) {
+        if (dialect != null) {
+            return Dialects.byName(dialect);
+        }
+        Dialect first = SchemaSources.dialectOf(a);
+        Dialect second = SchemaSources.dialectOf(b);
+        if (first != null && second != null && !first.name().equals(second.name())) {
+            throw new DriftgateException("cannot compare " + a + " (" + first.name() + ") with " + b + " ("
+                    + second.name() + "): the two sides are in different dialects");
+        }
+        if (first == null && second == null) {
+            throw new DriftgateException("cannot tell the dialect of " + a + " or " + b + ": use --dialect");
+        }
+        return first != null ? first : second;
+    }
+
+    static EnumSet<Aspect> aspects(List<String> names) {
+        EnumSet<Aspect> out = EnumSet.noneOf(Aspect.class);
+        for (String name : names) {
+            String wanted = name.strip().toLowerCase(Locale.ROOT).replace('-', ' ');
+            switch (wanted) {
+                case "owner", "owners" -> out.add(Aspect.OWNER);
+                case "grants" -> out.add(Aspect.GRANTS);
+                case "column order" -> out.add(Aspect.COLUMN_ORDER);
+                case "generated name", "generated names" -> out.add(Aspect.NAME);
+                default -> throw new DriftgateException("--compare " + name
+                        + ": expected owner, grants, column-order or generated-name");
+            }
+        }
+        return out;
+    }
+}

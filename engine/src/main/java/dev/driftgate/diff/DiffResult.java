@@ -1,0 +1,40 @@
+package dev.driftgate.diff;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of comparing two snapshots.
+ *
+ * @param differences what differs and is not suppressed, worst first
+ * @param suppressed what differs but an ignore rule suppressed, with the rule
+ * @param notCompared objects the model does not describe, on either side
+ */
+public record DiffResult(List<Difference> differences, List<Suppressed> suppressed, List<Change.NotCompared> notCompared) {
+
+    /** A reported difference with the aspects that were not suppressed. */
+    public record Difference(Change change, Set<Aspect> aspects) {}
+
+    /** A suppressed difference, or the suppressed aspects of one, with the rule that did it. */
+    public record Suppressed(Change change, Set<Aspect> aspects, IgnoreRule rule) {}
+
+    static final Comparator<Change> ORDER = Comparator.comparing(Change::severity)
+            .thenComparing(c -> c.object().kind())
+            .thenComparing(c -> c.object().path())
+            .thenComparing(Change::kind);
+
+    public DiffResult {
+        differences = differences.stream().sorted(Comparator.comparing(Difference::change, ORDER)).toList();
+        suppressed = suppressed.stream().sorted(Comparator.comparing(Suppressed::change, ORDER)).toList();
+        notCompared = notCompared.stream().sorted(ORDER).toList();
+    }
+
+    public boolean isEmpty() {
+        return differences.isEmpty();
+    }
+
+    public long count(Severity severity) {
+        return differences.stream().filter(d -> d.change().severity() == severity).count();
+    }
+}

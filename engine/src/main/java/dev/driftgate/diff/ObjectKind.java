@@ -1,0 +1,30 @@
+package dev.driftgate.diff;
+
+/** The kinds of objects a snapshot models, in the order a report lists them. */
+public enum ObjectKind {
+    EXTENSION("extension"),
+    SCHEMA("schema"),
+    TYPE("type"),
+    SEQUENCE("sequence"),
+    TABLE("table"),
+    COLUMN("column"),
+    CONSTRAINT("constraint"),
+    INDEX("index"),
+    TRIGGER("trigger"),
+    POLICY("policy"),
+    PARTITION("partition"),
+    VIEW("view"),
+    ROUTINE("routine"),
+    EVENT("event"),
+    UNMODELLED("unmodelled object");
+
+    private final String label;
+
+    ObjectKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.driftgate.diff;
+
+/**
+ * Which object a change is about: its kind and its place (schema, table, name). Printed as a path
+ * such as {@code app.order.total} with the kind in front: {@code column app.order.total}.
+ *
+ * @param schema the schema, or null for database-level objects (extensions)
+ * @param table the table (or view) an object belongs to, or null for schema-level objects
+ * @param name the object's own name, or null for a schema
+ */
+public record ObjectRef(ObjectKind kind, String schema, String table, String name) {
+
+    /** The object's path: its schema, table and name that are set, joined by dots, quoted where needed. */
+    public String path() {
+        return java.util.stream.Stream.of(schema, table, name)
+                .filter(java.util.Objects::nonNull)
+                .map(ObjectRef::part)
+                .collect(java.util.stream.Collectors.joining("."));
+    }
+
+    private static String part(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String toString() {
+        return kind.label() + " " + path();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.driftgate.source;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.database.LiveDatabase;
+import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
+import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.SnapshotJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Turns what a user names on the command line into a snapshot: a JDBC URL (read-only, as
+ * {@code dump}), a snapshot {@code .json}, a SQL schema dump ({@code pg_dump -s},
+ * {@code mariadb-dump --no-data}) or a directory of {@code .sql} files. SQL is loaded into a
+ * throwaway database of its dialect and read back.
+ */
+public final class SchemaSources {
+
+    /** What a source is, decided from its spelling. */
+    public enum Kind { URL, SNAPSHOT, SQL_FILE, SQL_DIRECTORY }
+
+    private final ConnectionSettings settings;
+    private final Function<Dialect, DatabaseServer> scratch;
+
+    /**
+     * @param settings credentials and timeouts for URL sources
+     * @param scratch the server to load SQL sources on, per dialect (embedded by default)
+     */
+    public SchemaSources(ConnectionSettings settings, Function<Dialect, DatabaseServer> scratch) {
+        this.settings = settings;
+        this.scratch = scratch;
+    }
+
+    public static Kind kind(String spec) {
+        if (spec.startsWith("jdbc:")) {
+            return Kind.URL;
+        }
+        Path path = Path.of(spec);
+        if (Files.isDirectory(path)) {
+            return Kind.SQL_DIRECTORY;
+        }
+        if (!Files.exists(path)) {
+            throw new DriftgateException(spec + ": no such file or directory (expected a JDBC URL, a snapshot .json, "
+                    + "a .sql dump or a directory of .sql files)");
+        }
+        return spec.endsWith(".json") ? Kind.SNAPSHOT : Kind.SQL_FILE;
+    }
+
+    /** The dialect a source is in, where it can be told without loading it; null when it cannot. */
+    public static Dialect dialectOf(String spec) {
+        return switch (kind(spec)) {
+            case URL -> Dialects.forUrl(spec);
+            case SNAPSHOT -> Dialects.byName(SnapshotJson.read(Path.of(spec)).dialect());
+            case SQL_FILE -> guess(read(Path.of(spec)));
+            case SQL_DIRECTORY -> null;
+        };
+    }
+
+    /**
+     * Reads a source. {@code dialect} says how to load SQL sources; it is checked against what the
+     * source says of itself.
+     */
+    public SchemaSnapshot snapshot(String spec, Dialect dialect) {
+        return switch (kind(spec)) {
+            case URL -> LiveDatabase.snapshot(spec, settings, List.of());
+            case SNAPSHOT -> SnapshotJson.read(Path.of(spec));
+            case SQL_FILE -> load(List.of(Path.of(spec)), dialect, spec);
+            case SQL_DIRECTORY -> load(sqlFiles(Path.of(spec)), dialect, spec);
+        };
+    }
+
+    private static List<Path> sqlFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> sql = files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+            if (sql.isEmpty()) {
+                throw new DriftgateException(dir + ": no .sql files in this directory");
+            }
+            return sql;
+        } catch (IOException e) {
+            throw new DriftgateException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private SchemaSnapshot load(List<Path> files, Dialect dialect, String spec) {
+        List<SqlStatement> statements = new ArrayList<>();
+        for (Path file : files) {
+            String text = read(file);
+            Dialect written = guess(text);
+            if (written != null && !written.name().equals(dialect.name())) {
+                throw new DriftgateException(file + ": this looks like a " + written.name() + " script, but the "
+                        + "comparison is in " + dialect.name() + " (use --dialect to say otherwise)");
+            }
+            statements.addAll(dialect.splitScript(text, file.toString()));
+        }
+        DatabaseServer server = scratch.apply(dialect);
+        try (ThrowawayDatabase db = server.createThrowaway()) {
+            try (Connection c = db.connect()) {
+                ScriptRunner.runDump(c, statements);
+            }
+            SchemaSnapshot snapshot = LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
+            return snapshot.withSchemaRenamed(db.name(), Path.of(spec).getFileName().toString().replaceAll("\\.sql$", ""));
+        } catch (SQLException e) {
+            throw new DriftgateException(server.description() + ": cannot create a scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DriftgateException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The dialect a script is written in, from marks only one dialect uses; null when it has none.
+     * Dump tools leave such marks in their preambles.
+     */
+    static Dialect guess(String script) {
+        boolean mysql = script.contains("ENGINE=") || script.contains("/*!40") || script.matches("(?s).*\\bDELIMITER\\s.*")
+                || script.matches("(?s).*CREATE\\s+TABLE\\s+`.*");
+        boolean postgres = script.contains("pg_catalog.") || script.contains("$$") || script.contains("\\restrict")
+                || script.matches("(?s).*::(text|regclass|integer|character varying)\\b.*");
+        if (mysql == postgres) {
+            return null;
+        }
+        return mysql ? Dialects.mysql() : Dialects.postgres();
+    }
+}
