@@ -12,10 +12,20 @@ public record ObjectRef(ObjectKind kind, String schema, String table, String nam
 
     /** The object's path: its schema, table and name that are set, joined by dots, quoted where needed. */
     public String path() {
-        return java.util.stream.Stream.of(schema, table, name)
+        String prefix = java.util.stream.Stream.of(schema, table)
                 .filter(java.util.Objects::nonNull)
                 .map(ObjectRef::part)
                 .collect(java.util.stream.Collectors.joining("."));
+        if (name == null) {
+            return prefix;
+        }
+        String own = part(name);
+        int paren = name.indexOf('(');
+        if (kind == ObjectKind.ROUTINE && paren > 0) {
+            // name(signature): quote the name, keep the signature as the database prints it
+            own = part(name.substring(0, paren)) + name.substring(paren);
+        }
+        return prefix.isEmpty() ? own : prefix + "." + own;
     }
 
     private static String part(String identifier) {

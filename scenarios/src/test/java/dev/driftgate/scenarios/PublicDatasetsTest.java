@@ -9,6 +9,9 @@ import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.IgnoreRules;
+import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
 import dev.driftgate.testing.Golden;
@@ -79,6 +82,7 @@ class PublicDatasetsTest {
                 + "it runs once the version matrix (embedded PostgreSQL 18) exists");
         List<Target> targets = (dialect.equals("postgresql") ? Target.postgres() : Target.mysql()).toList();
         List<String> snapshots = new ArrayList<>();
+        List<SchemaSnapshot> read = new ArrayList<>();
         for (Target target : targets) {
             try (ThrowawayDatabase db = target.server().createThrowaway()) {
                 try (Connection c = db.connect()) {
@@ -92,9 +96,12 @@ class PublicDatasetsTest {
                 assertEquals(json, SnapshotJson.toJson(second), name + " re-dump on " + target);
                 assertTrue(first.tableCount() >= 3, name + " on " + target + " has " + first.tableCount() + " tables");
                 snapshots.add(Golden.portable(json, target));
+                read.add(first);
             }
         }
         assertEquals(snapshots.get(0), snapshots.get(1), name + ": " + targets.get(0) + " and " + targets.get(1)
                 + " snapshot differently");
+        DiffResult selfDiff = SchemaDiff.compare(read.get(0), read.get(1), IgnoreRules.defaults());
+        assertTrue(selfDiff.isEmpty(), name + " diffs against itself across servers: " + selfDiff.differences());
     }
 }

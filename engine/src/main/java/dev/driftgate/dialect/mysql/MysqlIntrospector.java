@@ -27,6 +27,8 @@ import java.sql.Statement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -467,12 +469,25 @@ final class MysqlIntrospector {
         });
     }
 
+    /**
+     * InnoDB creates an index for a foreign key that no index serves, named after the constraint:
+     * the database chose it, so two environments that differ only in its name do not differ.
+     */
+    private static List<Index> markForeignKeyIndexes(TableParts t) {
+        Set<String> foreignKeys = new HashSet<>();
+        t.constraints.stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY).forEach(c -> foreignKeys.add(c.name()));
+        return t.indexes.stream().map(i -> foreignKeys.contains(i.name()) && !i.generatedName()
+                ? new Index(i.name(), i.unique(), i.method(), i.keys(), i.include(), i.predicate(), true, i.comment(),
+                        i.attributes())
+                : i).toList();
+    }
+
     private static List<Schema> assemble(Map<String, SchemaParts> schemas) {
         List<Schema> out = new ArrayList<>();
         schemas.forEach((schemaName, s) -> {
             List<Table> tables = new ArrayList<>();
             s.tables.forEach((name, t) -> tables.add(new Table(name, null, t.comment, t.columns, t.constraints,
-                    t.indexes, t.triggers, List.of(), t.partitionKey, null, null, t.partitions, List.of(),
+                    markForeignKeyIndexes(t), t.triggers, List.of(), t.partitionKey, null, null, t.partitions, List.of(),
                     t.attributes, t.grants)));
             out.add(new Schema(schemaName, null, null, tables, s.views, List.of(), List.of(), s.routines, s.events,
                     s.attributes, s.grants));

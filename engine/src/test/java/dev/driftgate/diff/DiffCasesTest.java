@@ -1,0 +1,106 @@
+package dev.driftgate.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftgate.database.LiveDatabase;
+import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.testing.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Data-driven diff cases (src/test/resources/diff-cases/*.sql): both sides are loaded into real
+ * throwaway databases on every target of the dialect, snapshotted and compared; the changes found
+ * must be exactly those the case lists.
+ */
+class DiffCasesTest {
+
+    record DiffCase(String name, String actual, String expected, List<String> changes, List<String> notCompared) {}
+
+    static List<DiffCase> parse(Path file) throws Exception {
+        List<DiffCase> cases = new ArrayList<>();
+        String name = null;
+        StringBuilder actual = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        List<String> changes = new ArrayList<>();
+        List<String> notCompared = new ArrayList<>();
+        String section = "";
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("-- case:")) {
+                if (name != null) {
+                    cases.add(new DiffCase(name, actual.toString(), expected.toString(), changes, notCompared));
+                }
+                name = line.substring("-- case:".length()).strip();
+                actual = new StringBuilder();
+                expected = new StringBuilder();
+                changes = new ArrayList<>();
+                notCompared = new ArrayList<>();
+                section = "";
+            } else if (line.startsWith("-- actual:") || line.startsWith("-- expected:") || line.startsWith("-- changes:")
+                    || line.startsWith("-- not compared:")) {
+                section = line.substring(3, line.indexOf(':'));
+            } else if (name != null) {
+                switch (section) {
+                    case "actual" -> actual.append(line).append('\n');
+                    case "expected" -> expected.append(line).append('\n');
+                    case "changes" -> { if (!line.isBlank()) { changes.add(line.strip()); } }
+                    case "not compared" -> { if (!line.isBlank()) { notCompared.add(line.strip()); } }
+                    default -> { }
+                }
+            }
+        }
+        if (name != null) {
+            cases.add(new DiffCase(name, actual.toString(), expected.toString(), changes, notCompared));
+        }
+        return cases;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> postgresql() throws Exception {
+        return tests("postgresql", Target.postgres().toList());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> mysql() throws Exception {
+        return tests("mysql", Target.mysql().toList());
+    }
+
+    private Stream<DynamicTest> tests(String dialect, List<Target> targets) throws Exception {
+        List<DiffCase> cases = parse(Path.of("src/test/resources/diff-cases/" + dialect + ".sql"));
+        assertTrue(cases.size() >= 10, "too few cases in " + dialect + ".sql");
+        return targets.stream().flatMap(target -> cases.stream().map(c ->
+                DynamicTest.dynamicTest(c.name() + " [" + target + "]", () -> run(target, c))));
+    }
+
+    private static void run(Target target, DiffCase c) throws Exception {
+        try (ThrowawayDatabase actualDb = target.server().createThrowaway();
+                ThrowawayDatabase expectedDb = target.server().createThrowaway()) {
+            SchemaSnapshot actual = load(actualDb, target, c.actual(), c.name() + " (actual)");
+            SchemaSnapshot expected = load(expectedDb, target, c.expected(), c.name() + " (expected)");
+            DiffResult result = SchemaDiff.compare(expected, actual, IgnoreRules.defaults());
+            List<String> found = result.differences().stream()
+                    .map(d -> d.change().kind() + " " + d.change().object()).sorted().toList();
+            List<String> wanted = c.changes().stream().map(s -> s.replace("{db}", expectedDb.name())).sorted().toList();
+            assertEquals(wanted, found, c.name());
+            for (DiffResult.Difference d : result.differences()) {
+                assertTrue(!ChangeDetails.describe(d.change(), d.aspects()).isBlank());
+            }
+        }
+    }
+
+    private static SchemaSnapshot load(ThrowawayDatabase db, Target target, String sql, String source) throws Exception {
+        try (Connection connection = db.connect()) {
+            ScriptRunner.run(connection, target.server().dialect().splitScript(sql, source));
+        }
+        return LiveDatabase.snapshot(db.jdbcUrl(), target.server().adminSettings(), List.of());
+    }
+}

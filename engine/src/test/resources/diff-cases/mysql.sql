@@ -1,0 +1,99 @@
+-- Diff cases, MySQL/MariaDB. Format as in postgresql.sql; the schema of each side is the
+-- throwaway database, aligned by the diff.
+
+-- case: identical schemas diff to nothing
+-- actual:
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20)) ENGINE=InnoDB;
+-- expected:
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20)) ENGINE=InnoDB;
+-- changes:
+
+-- case: missing table and unexpected column
+-- actual:
+CREATE TABLE a (id int, gone int);
+-- expected:
+CREATE TABLE a (id int);
+CREATE TABLE b (id int);
+-- changes:
+AddTable table {db}.b
+DropColumn column {db}.a.gone
+
+-- case: widened varchar, new default, ON UPDATE
+-- actual:
+CREATE TABLE t (name varchar(20), qty int DEFAULT 1, ts timestamp NULL DEFAULT NULL);
+-- expected:
+CREATE TABLE t (name varchar(40), qty int DEFAULT 2, ts timestamp NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP);
+-- changes:
+AlterColumn column {db}.t.name
+AlterColumn column {db}.t.qty
+AlterColumn column {db}.t.ts
+
+-- case: engine differs
+-- actual:
+CREATE TABLE t (id int) ENGINE=MyISAM;
+-- expected:
+CREATE TABLE t (id int) ENGINE=InnoDB;
+-- changes:
+AlterTable table {db}.t
+
+-- case: generated foreign key names that differ are the same constraint
+-- actual:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, CONSTRAINT c_ibfk_7 FOREIGN KEY (p_id) REFERENCES p (id));
+-- expected:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, FOREIGN KEY (p_id) REFERENCES p (id));
+-- changes:
+
+-- case: index missing
+-- actual:
+CREATE TABLE t (a int, b int);
+-- expected:
+CREATE TABLE t (a int, b int, KEY t_ab (a, b));
+-- changes:
+AddIndex index {db}.t.t_ab
+
+-- case: check constraint changed
+-- actual:
+CREATE TABLE t (a int, CONSTRAINT a_pos CHECK (a > 0));
+-- expected:
+CREATE TABLE t (a int, CONSTRAINT a_pos CHECK (a >= 0));
+-- changes:
+ReplaceConstraint constraint {db}.t.a_pos
+
+-- case: view changed
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE VIEW v AS SELECT a FROM t;
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE VIEW v AS SELECT a, b FROM t;
+-- changes:
+ReplaceView view {db}.v
+
+-- case: enum reordered
+-- actual:
+CREATE TABLE t (s enum('a','b'));
+-- expected:
+CREATE TABLE t (s enum('b','a'));
+-- changes:
+AlterColumn column {db}.t.s
+
+-- case: procedure missing
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+CREATE PROCEDURE p() SELECT 1;
+-- changes:
+AddRoutine routine {db}.p()
+
+-- case: trigger body changed
+-- actual:
+CREATE TABLE t (a int);
+CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;
+-- expected:
+CREATE TABLE t (a int);
+CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 2;
+-- changes:
+ReplaceTrigger trigger {db}.t.t_bi

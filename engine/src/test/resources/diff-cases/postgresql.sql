@@ -1,0 +1,227 @@
+-- Diff cases, PostgreSQL. Each case: "-- case:" name, then "-- actual:" SQL, "-- expected:" SQL,
+-- "-- changes:" one line per expected change as "Kind objectKind path" (suppressed ones are not
+-- listed). The case runs on every PostgreSQL target.
+
+-- case: identical schemas diff to nothing
+-- actual:
+CREATE TABLE t (id int PRIMARY KEY, name text);
+-- expected:
+CREATE TABLE t (id int PRIMARY KEY, name text);
+-- changes:
+
+-- case: missing table
+-- actual:
+CREATE TABLE a (id int);
+-- expected:
+CREATE TABLE a (id int);
+CREATE TABLE b (id int);
+-- changes:
+AddTable table public.b
+
+-- case: unexpected table
+-- actual:
+CREATE TABLE a (id int);
+CREATE TABLE b (id int);
+-- expected:
+CREATE TABLE a (id int);
+-- changes:
+DropTable table public.b
+
+-- case: missing and unexpected columns
+-- actual:
+CREATE TABLE t (id int, old_col text);
+-- expected:
+CREATE TABLE t (id int, new_col text);
+-- changes:
+AddColumn column public.t.new_col
+DropColumn column public.t.old_col
+
+-- case: column type, nullability and default
+-- actual:
+CREATE TABLE t (id int, qty int NULL, status text DEFAULT 'a');
+-- expected:
+CREATE TABLE t (id bigint, qty int NOT NULL, status text DEFAULT 'b');
+-- changes:
+AlterColumn column public.t.id
+AlterColumn column public.t.qty
+AlterColumn column public.t.status
+
+-- case: column order alone is suppressed
+-- actual:
+CREATE TABLE t (b int, a int);
+-- expected:
+CREATE TABLE t (a int, b int);
+-- changes:
+
+-- case: generated constraint names that differ are the same constraint
+-- actual:
+CREATE TABLE t (id int, CONSTRAINT t_id_check1 CHECK (id > 0));
+-- expected:
+CREATE TABLE t (id int CHECK (id > 0));
+-- changes:
+
+-- case: a named constraint with a new definition
+-- actual:
+CREATE TABLE t (id int, CONSTRAINT id_positive CHECK (id > 0));
+-- expected:
+CREATE TABLE t (id int, CONSTRAINT id_positive CHECK (id >= 0));
+-- changes:
+ReplaceConstraint constraint public.t.id_positive
+
+-- case: foreign key missing
+-- actual:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int, p_id int);
+-- expected:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int, p_id int REFERENCES p (id));
+-- changes:
+AddConstraint constraint public.c.c_p_id_fkey
+
+-- case: foreign key action differs
+-- actual:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int, p_id int CONSTRAINT c_p_fk REFERENCES p (id));
+-- expected:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int, p_id int CONSTRAINT c_p_fk REFERENCES p (id) ON DELETE CASCADE);
+-- changes:
+ReplaceConstraint constraint public.c.c_p_fk
+
+-- case: index missing, index unexpected
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_b_idx ON t (b);
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a_idx ON t (a);
+-- changes:
+AddIndex index public.t.t_a_idx
+DropIndex index public.t.t_b_idx
+
+-- case: index definition changed
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_ab ON t (a);
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_ab ON t (a, b DESC) WHERE a > 0;
+-- changes:
+ReplaceIndex index public.t.t_ab
+
+-- case: generated index names that differ are the same index
+-- actual:
+CREATE TABLE t (a int);
+CREATE INDEX t_a_idx1 ON t (a);
+-- expected:
+CREATE TABLE t (a int);
+CREATE INDEX ON t (a);
+-- changes:
+
+-- case: view definition changed
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE VIEW v AS SELECT a FROM t;
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE VIEW v AS SELECT a, b FROM t;
+-- changes:
+ReplaceView view public.v
+
+-- case: materialized view missing
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;
+-- changes:
+AddView view public.mv
+
+-- case: enum label appended
+-- actual:
+CREATE TYPE mood AS ENUM ('a', 'b');
+-- expected:
+CREATE TYPE mood AS ENUM ('a', 'b', 'c');
+-- changes:
+AlterType type public.mood
+
+-- case: function body changed
+-- actual:
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$;
+-- expected:
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS $$ SELECT x + 1 $$;
+-- changes:
+ReplaceRoutine routine public.f(x integer)
+
+-- case: overloads are told apart
+-- actual:
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$;
+-- expected:
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$;
+CREATE FUNCTION f(x text) RETURNS text LANGUAGE sql AS $$ SELECT x $$;
+-- changes:
+AddRoutine routine public.f(x text)
+
+-- case: sequence increment changed
+-- actual:
+CREATE SEQUENCE s INCREMENT 1;
+-- expected:
+CREATE SEQUENCE s INCREMENT 10;
+-- changes:
+AlterSequence sequence public.s
+
+-- case: trigger missing
+-- actual:
+CREATE TABLE t (a int);
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+-- expected:
+CREATE TABLE t (a int);
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();
+-- changes:
+AddTrigger trigger public.t.t_trg
+
+-- case: policy changed
+-- actual:
+CREATE TABLE t (owner text);
+CREATE POLICY mine ON t USING (owner = current_user);
+-- expected:
+CREATE TABLE t (owner text);
+CREATE POLICY mine ON t USING (owner = session_user);
+-- changes:
+ReplacePolicy policy public.t.mine
+
+-- case: schema missing
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+CREATE SCHEMA audit;
+-- changes:
+AddSchema schema audit
+
+-- case: comments are compared
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+COMMENT ON COLUMN t.a IS 'the a';
+-- changes:
+AlterColumn column public.t.a
+
+-- case: owners are not compared by default
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+DO $$ BEGIN CREATE ROLE dg_case_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+ALTER TABLE t OWNER TO dg_case_owner;
+-- changes:
+
+-- case: unmodelled objects are not compared, never equal
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+CREATE RULE t_no_delete AS ON DELETE TO t DO INSTEAD NOTHING;
+-- changes:
