@@ -1,0 +1,158 @@
+package dev.driftgate.cli;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.EmbeddedMariaDbServer;
+import dev.driftgate.database.EmbeddedPostgresServer;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
+import dev.driftgate.dialect.JdbcUrls;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.IgnoreRule;
+import dev.driftgate.diff.IgnoreRules;
+import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.reports.DriftReport;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.source.SchemaSources;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code driftgate drift}: do the environments still match what git says? */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Compare every environment with the expected schema and print a parity matrix "
+                + "(object × environment) and each environment's differences.",
+            "Built for a nightly job: each environment is read read-only within its own time budget; one that "
+                    + "cannot be read is reported and the others are still scanned.",
+            "Exit code 0: all in sync; 1: drift found; 2: an environment could not be read, or another error."},
+        footer = {"", "Example:",
+            "  driftgate drift --expected schema.json --env prod=jdbc:postgresql://prod:5432/shop "
+                    + "--env staging=jdbc:postgresql://staging:5432/shop --user reader --password-env PGPASSWORD"})
+final class DriftCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--expected", required = true, paramLabel = "SOURCE",
+            description = "The schema as git says it is: snapshot .json, .sql dump, directory of .sql files or URL.")
+    String expected;
+
+    @Option(names = "--env", required = true, paramLabel = "NAME=SOURCE",
+            description = "An environment to scan (repeatable): a JDBC URL, a snapshot or a dump.")
+    Map<String, String> environments = new LinkedHashMap<>();
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time allowed per environment (default: ${DEFAULT-VALUE}).")
+    int budgetSeconds;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--ignore", paramLabel = "RULE", description = "Suppress matching differences (repeatable).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--compare", paramLabel = "ASPECT", split = ",",
+            description = "Compare what is ignored by default: owner, grants, column-order, generated-name.")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--dialect", description = "postgresql or mysql, when no source tells.")
+    String dialect;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("text", "markdown").contains(format)) {
+            throw new DriftgateException("--format " + format + ": expected text or markdown");
+        }
+        IgnoreRules rules = IgnoreRules.comparing(DiffCommand.aspects(compare));
+        List<IgnoreRule> extra = new ArrayList<>();
+        for (String rule : ignore) {
+            extra.add(IgnoreRule.parse(rule, "--ignore"));
+        }
+        IgnoreRules allRules = rules.with(extra);
+        ConnectionSettings base = connection.settings();
+        // No single catalog query may outlive the environment's budget.
+        ConnectionSettings settings = new ConnectionSettings(base.user(), base.password(), base.connectTimeout(),
+                Duration.ofSeconds(Math.min(base.statementTimeout().toSeconds(), budgetSeconds)), base.lockTimeout());
+        Dialect d = dialect != null ? Dialects.byName(dialect) : SchemaSources.dialectOf(expected);
+        if (d == null) {
+            // A plain .sql file says nothing of its dialect; the environments' URLs do.
+            d = environments.values().stream().filter(s -> s.startsWith("jdbc:")).findFirst()
+                    .map(Dialects::forUrl).orElseThrow(() -> new DriftgateException(
+                            "cannot tell the dialect of " + expected + ": use --dialect"));
+        }
+        SchemaSources sources = new SchemaSources(settings,
+                x -> x.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared());
+        SchemaSnapshot expectedSnapshot = sources.snapshot(expected, d);
+
+        List<DriftReport.Environment> results = new ArrayList<>();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "driftgate-drift-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Map.Entry<String, String> env : environments.entrySet()) {
+                results.add(scan(pool, env.getKey(), env.getValue(), sources, d, expectedSnapshot, allRules));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("markdown") ? DriftReport.markdown(results) : DriftReport.text(results));
+        out.flush();
+        if (results.stream().anyMatch(r -> r.error() != null)) {
+            return Main.ERROR;
+        }
+        return results.stream().anyMatch(r -> !r.result().isEmpty()) ? Main.DIFFERENCES : Main.OK;
+    }
+
+    private DriftReport.Environment scan(ExecutorService pool, String name, String source, SchemaSources sources,
+            Dialect d, SchemaSnapshot expectedSnapshot, IgnoreRules rules) {
+        long start = System.nanoTime();
+        String shown = JdbcUrls.mask(source);
+        Future<DiffResult> future = pool.submit(() -> {
+            Dialect own = source.startsWith("jdbc:") ? Dialects.forUrl(source) : d;
+            if (!own.name().equals(d.name())) {
+                throw new DriftgateException(shown + " is a " + own.name() + " database; the expected schema is "
+                        + d.name());
+            }
+            return SchemaDiff.compare(expectedSnapshot, sources.snapshot(source, d), rules);
+        });
+        try {
+            DiffResult result = future.get(budgetSeconds, TimeUnit.SECONDS);
+            return new DriftReport.Environment(name, shown, result, null, millis(start));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new DriftReport.Environment(name, shown, null, "not read within the budget of " + budgetSeconds
+                    + " s", millis(start));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new DriftReport.Environment(name, shown, null, Main.oneLine(cause), millis(start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DriftReport.Environment(name, shown, null, "interrupted", millis(start));
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

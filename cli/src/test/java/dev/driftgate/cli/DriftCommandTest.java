@@ -1,0 +1,91 @@
+package dev.driftgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.testing.Target;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code driftgate drift} over several real environments at once. */
+class DriftCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static void run(ThrowawayDatabase db, String sql) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void reportsEachEnvironmentAndKeepsScanningPastAnUnreachableOne() throws Exception {
+        Target target = Target.POSTGRES_SERVER;
+        Path expected = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int PRIMARY KEY, name text);");
+        try (ThrowawayDatabase prod = target.server().createThrowaway();
+                ThrowawayDatabase staging = target.server().createThrowaway()) {
+            run(prod, "CREATE TABLE t (id int PRIMARY KEY, name text)");
+            run(staging, "CREATE TABLE t (id int PRIMARY KEY, name text, hotfix int)");
+            int closed;
+            try (ServerSocket s = new ServerSocket(0)) {
+                closed = s.getLocalPort();
+            }
+            CliRun all = CliRun.of("drift", "--expected", expected.toString(), "--env", "prod=" + prod.jdbcUrl(),
+                    "--env", "staging=" + staging.jdbcUrl(), "--env", "dev=jdbc:postgresql://127.0.0.1:" + closed + "/dev",
+                    "--user", "postgres");
+            assertEquals(2, all.exitCode(), all.out() + all.err());
+            assertTrue(all.out().contains("3 environments, 1 drifted, 1 unreadable"), all.out());
+            assertTrue(all.out().matches("(?s).*prod\\s+in sync.*"), all.out());
+            assertTrue(all.out().matches("(?s).*column public\\.t\\.hotfix\\s+=\\s+DropColumn\\s+\\?.*"), all.out());
+            assertTrue(all.out().contains("cannot connect"), all.out());
+
+            CliRun drifted = CliRun.of("drift", "--expected", expected.toString(), "--env", "prod=" + prod.jdbcUrl(),
+                    "--env", "staging=" + staging.jdbcUrl(), "--user", "postgres", "--format", "markdown");
+            assertEquals(1, drifted.exitCode(), drifted.err());
+            assertTrue(drifted.out().contains("| staging | DRIFT |"), drifted.out());
+
+            CliRun clean = CliRun.of("drift", "--expected", expected.toString(), "--env", "prod=" + prod.jdbcUrl(),
+                    "--user", "postgres");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+        }
+    }
+
+    @Test
+    void anEnvironmentThatNeverAnswersEndsAtItsBudget() throws Exception {
+        Path expected = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
+        try (ServerSocket silent = new ServerSocket(0)) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (java.io.IOException ignored) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.start();
+            long start = System.nanoTime();
+            CliRun run = CliRun.of("drift", "--expected", expected.toString(), "--dialect", "postgresql",
+                    "--env", "prod=jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop", "--user", "u",
+                    "--budget", "2", "--connect-timeout", "60");
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(2, run.exitCode(), run.out());
+            assertTrue(run.out().contains("not read within the budget of 2 s"), run.out());
+            assertTrue(seconds < 20, "took " + seconds + " s");
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.driftgate.reports;
+
+import dev.driftgate.diff.DiffResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Renders a drift scan: a parity matrix (object × environment), then each environment's details. */
+public final class DriftReport {
+
+    /**
+     * One environment's outcome: a diff against the expected schema, or why there is none.
+     *
+     * @param source where it was read from, credentials masked
+     * @param result the diff, or null when the environment could not be read
+     * @param error one line saying why it could not be read, or null
+     */
+    public record Environment(String name, String source, DiffResult result, String error, long millis) {
+
+        public String status() {
+            if (error != null) {
+                return "ERROR";
+            }
+            return result.isEmpty() ? "in sync" : "DRIFT";
+        }
+    }
+
+    private DriftReport() {}
+
+    public static String text(List<Environment> environments) {
+        StringBuilder out = new StringBuilder("drift scan: ");
+        long drifted = environments.stream().filter(e -> e.result() != null && !e.result().isEmpty()).count();
+        long failed = environments.stream().filter(e -> e.error() != null).count();
+        out.append(environments.size()).append(" environments, ").append(drifted).append(" drifted, ")
+                .append(failed).append(" unreadable\n\n");
+        for (Environment e : environments) {
+            out.append(String.format("  %-12s %-8s %6d ms  %s%n", e.name(), e.status(), e.millis(),
+                    e.error() != null ? e.error() : DiffReport.verdict(e.result())));
+        }
+        Map<String, Map<String, String>> matrix = matrix(environments);
+        if (!matrix.isEmpty()) {
+            out.append("\nparity matrix (change that would bring the environment to the expected schema):\n\n");
+            int width = matrix.keySet().stream().mapToInt(String::length).max().orElse(10);
+            out.append(String.format("  %-" + width + "s", "object"));
+            for (Environment e : environments) {
+                out.append(String.format("  %-18s", e.name()));
+            }
+            out.append('\n');
+            matrix.forEach((object, cells) -> {
+                out.append(String.format("  %-" + width + "s", object));
+                for (Environment e : environments) {
+                    out.append(String.format("  %-18s", cells.getOrDefault(e.name(), e.error() != null ? "?" : "=")));
+                }
+                out.append('\n');
+            });
+        }
+        for (Environment e : environments) {
+            if (e.result() != null && !e.result().isEmpty()) {
+                out.append("\n== ").append(e.name()).append(" (").append(e.source()).append(")\n")
+                        .append(DiffReport.text(e.result(), false));
+            }
+        }
+        return out.toString();
+    }
+
+    public static String markdown(List<Environment> environments) {
+        StringBuilder out = new StringBuilder("### Drift scan\n\n| environment | status | detail |\n|---|---|---|\n");
+        for (Environment e : environments) {
+            out.append("| ").append(e.name()).append(" | ").append(e.status()).append(" | ")
+                    .append((e.error() != null ? e.error() : DiffReport.verdict(e.result())).replace("|", "\\|"))
+                    .append(" |\n");
+        }
+        Map<String, Map<String, String>> matrix = matrix(environments);
+        if (!matrix.isEmpty()) {
+            out.append("\n| object |");
+            environments.forEach(e -> out.append(' ').append(e.name()).append(" |"));
+            out.append("\n|---|");
+            environments.forEach(e -> out.append("---|"));
+            out.append('\n');
+            matrix.forEach((object, cells) -> {
+                out.append("| `").append(object).append("` |");
+                environments.forEach(e -> out.append(' ')
+                        .append(cells.getOrDefault(e.name(), e.error() != null ? "?" : "=")).append(" |"));
+                out.append('\n');
+            });
+        }
+        for (Environment e : environments) {
+            if (e.result() != null && !e.result().isEmpty()) {
+                out.append("\n<details><summary>").append(e.name()).append("</summary>\n\n")
+                        .append(DiffReport.markdown(e.result())).append("\n</details>\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** object → environment → change kind, over every reported difference. */
+    static Map<String, Map<String, String>> matrix(List<Environment> environments) {
+        Map<String, Map<String, String>> matrix = new TreeMap<>();
+        for (Environment e : environments) {
+            if (e.result() == null) {
+                continue;
+            }
+            for (DiffResult.Difference d : e.result().differences()) {
+                matrix.computeIfAbsent(d.change().object().toString(), k -> new LinkedHashMap<>())
+                        .merge(e.name(), d.change().kind(), (a, b) -> a + "+" + b);
+            }
+        }
+        return matrix;
+    }
+
+    /** The environments that drifted or could not be read, for a one-line summary. */
+    public static List<String> problems(List<Environment> environments) {
+        List<String> out = new ArrayList<>();
+        environments.stream().filter(e -> !"in sync".equals(e.status())).forEach(e -> out.add(e.name() + ": " + e.status()));
+        return out;
+    }
+}
