@@ -75,6 +75,28 @@ class DiffCommandTest {
     }
 
     @Test
+    void aDeclaredSchemaDirectoryLoadsInAnyOrder() throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(schema.resolve("01_views.sql"),
+                "CREATE VIEW v AS SELECT o.id, c.name FROM orders o JOIN customer c ON c.id = o.customer_id;");
+        Files.writeString(schema.resolve("02_orders.sql"),
+                "CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customer (id));");
+        Files.writeString(schema.resolve("03_customer.sql"), "CREATE TABLE customer (id int PRIMARY KEY, name text);");
+        Path dump = file("ordered.sql", "CREATE TABLE customer (id int PRIMARY KEY, name text);\n"
+                + "CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customer (id));\n"
+                + "CREATE VIEW v AS SELECT o.id, c.name FROM orders o JOIN customer c ON c.id = o.customer_id;\n");
+        CliRun run = CliRun.of("diff", schema.toString(), dump.toString(), "--dialect", "postgresql");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+
+        Files.writeString(schema.resolve("04_broken.sql"), "\n\nCREATE TABLE z (id int REFERENCES nowhere (id));");
+        CliRun broken = CliRun.of("diff", schema.toString(), dump.toString(), "--dialect", "postgresql");
+        assertEquals(2, broken.exitCode());
+        assertTrue(broken.err().startsWith("driftgate: " + schema.resolve("04_broken.sql") + ":3: statement cannot be applied"),
+                broken.err());
+        assertTrue(broken.err().contains("\"nowhere\" does not exist"), broken.err());
+    }
+
+    @Test
     void aCorruptSnapshotNamesFileAndLine() throws Exception {
         Path bad = file("bad.json", "{\n \"formatVersion\": 1,\n \"dialect\": \"postgresql\",\n \"schemas\": [}\n");
         CliRun run = CliRun.of("diff", bad.toString(), bad.toString());

@@ -66,6 +66,59 @@ public final class ScriptRunner {
                 + " failed: " + LiveDatabase.describe(e) + " -- " + statement.summary(), e);
     }
 
+    /**
+     * Runs a declared schema whose files and statements come in no particular order: a statement
+     * that fails because something it needs does not exist yet is retried after the others, until
+     * a pass makes no progress. What still fails then is reported with its file, line and the
+     * database's message, and how many statements were left waiting (a cycle or a missing object).
+     */
+    public static int runUnordered(Connection connection, List<SqlStatement> statements) {
+        List<SqlStatement> pending = new java.util.ArrayList<>(statements);
+        int ran = 0;
+        try (Statement s = connection.createStatement()) {
+            while (!pending.isEmpty()) {
+                List<SqlStatement> waiting = new java.util.ArrayList<>();
+                SQLException firstWait = null;
+                SqlStatement firstWaiting = null;
+                for (SqlStatement statement : pending) {
+                    try {
+                        s.execute(statement.sql());
+                        ran++;
+                    } catch (SQLException e) {
+                        if (!isMissingDependency(e)) {
+                            throw failure(statement, e);
+                        }
+                        if (firstWait == null) {
+                            firstWait = e;
+                            firstWaiting = statement;
+                        }
+                        waiting.add(statement);
+                    }
+                }
+                if (waiting.size() == pending.size()) {
+                    throw new DriftgateException(firstWaiting.location() + ": statement cannot be applied: "
+                            + LiveDatabase.describe(firstWait) + " -- " + firstWaiting.summary() + " ("
+                            + waiting.size() + " statement" + (waiting.size() == 1 ? "" : "s")
+                            + " wait on objects that no statement creates, or on each other)", firstWait);
+                }
+                pending = waiting;
+            }
+        } catch (SQLException e) {
+            throw new DriftgateException("cannot run script: " + LiveDatabase.describe(e), e);
+        }
+        return ran;
+    }
+
+    /** Errors that mean "something this statement needs does not exist yet". */
+    private static boolean isMissingDependency(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return switch (state) {
+            case "42P01", "42704", "3F000", "42883", "42703" -> true; // PostgreSQL: relation, object, schema, function, column
+            default -> e.getErrorCode() == 1146 || e.getErrorCode() == 1824 || e.getErrorCode() == 1005
+                    || e.getErrorCode() == 1215 || e.getErrorCode() == 1356; // MySQL: table, FK target, view target
+        };
+    }
+
     public static int run(Connection connection, List<SqlStatement> statements) {
         try (Statement s = connection.createStatement()) {
             for (SqlStatement statement : statements) {

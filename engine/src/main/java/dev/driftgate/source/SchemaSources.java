@@ -78,8 +78,8 @@ public final class SchemaSources {
         return switch (kind(spec)) {
             case URL -> LiveDatabase.snapshot(spec, settings, List.of());
             case SNAPSHOT -> SnapshotJson.read(Path.of(spec));
-            case SQL_FILE -> load(List.of(Path.of(spec)), dialect, spec);
-            case SQL_DIRECTORY -> load(sqlFiles(Path.of(spec)), dialect, spec);
+            case SQL_FILE -> load(List.of(Path.of(spec)), dialect, spec, false);
+            case SQL_DIRECTORY -> load(sqlFiles(Path.of(spec)), dialect, spec, true);
         };
     }
 
@@ -95,7 +95,11 @@ public final class SchemaSources {
         }
     }
 
-    private SchemaSnapshot load(List<Path> files, Dialect dialect, String spec) {
+    /**
+     * @param declared a directory of CREATE statements in no particular order (state-based schema):
+     *     statements whose dependencies are missing are retried until the set settles
+     */
+    private SchemaSnapshot load(List<Path> files, Dialect dialect, String spec, boolean declared) {
         List<SqlStatement> statements = new ArrayList<>();
         for (Path file : files) {
             String text = read(file);
@@ -109,7 +113,11 @@ public final class SchemaSources {
         DatabaseServer server = scratch.apply(dialect);
         try (ThrowawayDatabase db = server.createThrowaway()) {
             try (Connection c = db.connect()) {
-                ScriptRunner.runDump(c, statements);
+                if (declared) {
+                    ScriptRunner.runUnordered(c, statements);
+                } else {
+                    ScriptRunner.runDump(c, statements);
+                }
             }
             SchemaSnapshot snapshot = LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
             return snapshot.withSchemaRenamed(db.name(), Path.of(spec).getFileName().toString().replaceAll("\\.sql$", ""));
