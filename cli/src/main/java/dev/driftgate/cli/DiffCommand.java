@@ -52,7 +52,7 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "ACTUAL", description = "The schema as it is.")
     String actual;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown or sarif (SARIF 2.1.0) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--ignore", paramLabel = "RULE", description = "Suppress matching differences (repeatable).")
@@ -74,8 +74,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json", "markdown").contains(format)) {
-            throw new DriftgateException("--format " + format + ": expected text, json or markdown");
+        if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
+            throw new DriftgateException("--format " + format + ": expected text, json, markdown or sarif");
         }
         IgnoreRules rules = IgnoreRules.comparing(aspects(compare));
         List<IgnoreRule> extra = new ArrayList<>();
@@ -93,6 +93,7 @@ final class DiffCommand implements Callable<Integer> {
         out.print(switch (format) {
             case "json" -> DiffReport.json(result);
             case "markdown" -> DiffReport.markdown(result);
+            case "sarif" -> DiffReport.sarif(result, new Main.Version().getVersion()[0]);
             default -> DiffReport.text(result, System.console() != null);
         });
         out.flush();

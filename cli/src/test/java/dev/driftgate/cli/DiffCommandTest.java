@@ -64,6 +64,24 @@ class DiffCommandTest {
     }
 
     @Test
+    void writesSarif() throws Exception {
+        Path a = file("a.sql", "CREATE TABLE t (id int);");
+        Path b = file("b.sql", "CREATE TABLE t (id int, extra int);\nCREATE TABLE u (id int);");
+        CliRun run = CliRun.of("diff", a.toString(), b.toString(), "--dialect", "postgresql", "--format", "sarif");
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode sarif = new ObjectMapper().readTree(run.out());
+        assertEquals("2.1.0", sarif.get("version").asText());
+        JsonNode results = sarif.get("runs").get(0).get("results");
+        assertEquals(2, results.size(), run.out());
+        java.util.Set<String> objects = new java.util.TreeSet<>();
+        for (JsonNode r : results) {
+            assertEquals("error", r.get("level").asText(), "drops are destructive");
+            objects.add(r.get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName").asText());
+        }
+        assertEquals(java.util.Set.of("public.t.extra", "public.u"), objects);
+    }
+
+    @Test
     void ignoreRulesMoveDifferencesToTheSuppressedSection() throws Exception {
         Path a = file("a.sql", "CREATE TABLE audit_log (id int);");
         Path b = file("b.sql", "CREATE TABLE audit_log (id int, extra int);");

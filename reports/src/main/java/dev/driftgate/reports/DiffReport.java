@@ -143,6 +143,48 @@ public final class DiffReport {
         }
     }
 
+    /**
+     * SARIF 2.1.0, for code-scanning dashboards: one result per difference, the change kind as the
+     * rule, the object as a logical location (a snapshot has no file and line).
+     */
+    public static String sarif(DiffResult result, String version) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "driftgate");
+        driver.put("version", version);
+        driver.put("informationUri", "https://driftgate.dev");
+        ArrayNode rules = driver.putArray("rules");
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        result.differences().forEach(d -> seen.add(d.change().kind()));
+        for (String kind : seen) {
+            rules.addObject().put("id", kind).putObject("shortDescription").put("text", kind + ": schema difference");
+        }
+        ArrayNode results = run.putArray("results");
+        for (DiffResult.Difference d : result.differences()) {
+            Change c = d.change();
+            ObjectNode r = results.addObject();
+            r.put("ruleId", c.kind());
+            r.put("level", switch (c.severity()) {
+                case DESTRUCTIVE, BREAKING -> "error";
+                case WARNING -> "warning";
+                case INFO -> "note";
+            });
+            r.putObject("message").put("text", c.object() + ": " + ChangeDetails.describe(c, d.aspects()));
+            r.putObject("properties").put("severity", c.severity().label());
+            ObjectNode logical = r.putArray("locations").addObject().putArray("logicalLocations").addObject();
+            logical.put("fullyQualifiedName", c.object().path());
+            logical.put("kind", c.object().kind().label());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static ObjectNode entry(Change change, Set<Aspect> aspects) {
         ObjectNode node = JSON.createObjectNode();
         node.put("change", change.kind());
