@@ -16,6 +16,8 @@ import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.reports.DiffReport;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.plan.PlanVerifier;
+import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -69,6 +71,17 @@ final class DiffCommand implements Callable<Integer> {
             description = "Load SQL sides on this existing server (throwaway databases) instead of an embedded one.")
     String scratchUrl;
 
+    @Option(names = "--sql", description = "Also print the DDL that turns ACTUAL into EXPECTED, proven on a scratch "
+            + "database (PostgreSQL; MySQL/MariaDB plans are not written yet).")
+    boolean sql;
+
+    @Option(names = "--plain", description = "With --sql: plain forms instead of online-safe ones "
+            + "(no CONCURRENTLY, no NOT VALID then VALIDATE, no lock_timeout).")
+    boolean plain;
+
+    @Option(names = "--no-verify", description = "With --sql: do not prove the plan on a scratch database.")
+    boolean noVerify;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -90,6 +103,28 @@ final class DiffCommand implements Callable<Integer> {
         SchemaSnapshot actualSnapshot = sources.snapshot(actual, d);
         DiffResult result = SchemaDiff.compare(expectedSnapshot, actualSnapshot, rules);
         PrintWriter out = spec.commandLine().getOut();
+        if (sql) {
+            out.print(DiffReport.text(result, false));
+            out.println();
+            Planner.Plan plan = d.planner().plan(result, !plain);
+            if (noVerify) {
+                out.println("-- UNVERIFIED (--no-verify): this plan was not applied to a scratch database");
+            } else {
+                PlanVerifier.Verification v = PlanVerifier.verify(scratchServer(d), actualSnapshot, expectedSnapshot,
+                        plan, rules);
+                if (v.verified()) {
+                    out.println("-- verified: applied to a scratch copy of ACTUAL, it leaves no difference from EXPECTED");
+                } else {
+                    out.println("-- UNVERIFIED: " + v.reason());
+                    if (v.remaining() != null) {
+                        DiffReport.text(v.remaining(), false).lines().forEach(l -> out.println("--   " + l));
+                    }
+                }
+            }
+            out.print(plan.script());
+            out.flush();
+            return result.isEmpty() ? Main.OK : Main.DIFFERENCES;
+        }
         out.print(switch (format) {
             case "json" -> DiffReport.json(result);
             case "markdown" -> DiffReport.markdown(result);

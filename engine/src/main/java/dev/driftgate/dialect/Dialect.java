@@ -36,6 +36,9 @@ public interface Dialect {
      */
     SchemaSnapshot introspect(Connection connection, List<String> schemas) throws SQLException;
 
+    /** The renderer of remediation DDL for this dialect. */
+    dev.driftgate.plan.Planner planner();
+
     /** Quotes an identifier for this dialect, always, so that any name round-trips. */
     String quoteIdentifier(String identifier);
 

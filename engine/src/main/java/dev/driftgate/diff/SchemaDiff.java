@@ -54,6 +54,22 @@ public final class SchemaDiff {
     }
 
     /**
+     * Every object of a schema as an addition: what creating the schema from nothing takes. The
+     * diff reports an added schema as one {@code AddSchema}; planners expand it with this.
+     */
+    public static List<Change> additions(Schema schema) {
+        String s = schema.name();
+        List<Change> out = new ArrayList<>();
+        schema.types().forEach(t -> out.add(new AddType(ref(ObjectKind.TYPE, s, null, t.name()), t)));
+        schema.sequences().forEach(q -> out.add(new AddSequence(ref(ObjectKind.SEQUENCE, s, null, q.name()), q)));
+        schema.tables().forEach(t -> out.add(new AddTable(ref(ObjectKind.TABLE, s, null, t.name()), t)));
+        schema.views().forEach(v -> out.add(new AddView(ref(ObjectKind.VIEW, s, null, v.name()), v)));
+        schema.routines().forEach(r -> out.add(new AddRoutine(ref(ObjectKind.ROUTINE, s, null, r.key()), r)));
+        schema.events().forEach(e -> out.add(new AddEvent(ref(ObjectKind.EVENT, s, null, e.name()), e)));
+        return out;
+    }
+
+    /**
      * MySQL names a schema after its database, and the same schema lives in databases of different
      * names (shop_prod, shop_stage, a throwaway): two snapshots of one database each are compared
      * as the same schema.

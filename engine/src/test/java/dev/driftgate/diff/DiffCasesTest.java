@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.plan.PlanVerifier;
+import dev.driftgate.plan.Planner;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
@@ -93,6 +95,16 @@ class DiffCasesTest {
             assertEquals(wanted, found, c.name());
             for (DiffResult.Difference d : result.differences()) {
                 assertTrue(!ChangeDetails.describe(d.change(), d.aspects()).isBlank());
+            }
+            if (target.dialect().equals("postgresql")) {
+                // The remediation plan, in both forms, must turn the actual schema into the expected one.
+                for (boolean online : new boolean[] {true, false}) {
+                    Planner.Plan plan = target.server().dialect().planner().plan(result, online);
+                    PlanVerifier.Verification v = PlanVerifier.verify(target.server(), actual, expected, plan,
+                            IgnoreRules.defaults());
+                    assertTrue(v.verified(), c.name() + (online ? " (online)" : " (plain)") + ": " + v.reason()
+                            + (v.remaining() == null ? "" : " " + v.remaining().differences()) + "\n" + plan.script());
+                }
             }
         }
     }

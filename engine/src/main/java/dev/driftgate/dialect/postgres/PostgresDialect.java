@@ -96,6 +96,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public dev.driftgate.plan.Planner planner() {
+        return new PostgresPlanner();
+    }
+
+    @Override
     public String quoteIdentifier(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

@@ -299,6 +299,10 @@ final class PostgresIntrospector {
             if (!row.getBoolean("is_valid")) {
                 attributes.put(PostgresAttributes.INVALID, "true");
             }
+            if (row.getBoolean("inherited")) {
+                // A partition's share of an index on the partitioned table: created with it.
+                attributes.put(PostgresAttributes.INHERITED, "true");
+            }
             putIfPresent(attributes, PostgresAttributes.STORAGE_PARAMETERS, text(row, "options"));
             Index index = new Index(name, row.getBoolean("is_unique"), row.getString("method"), keys, include,
                     text(row, "predicate"), PostgresNormalizer.isGeneratedName(name, tableName, "idx")

@@ -28,6 +28,7 @@ SELECT n.nspname AS schema_name,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
        coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        array_to_string(ic.reloptions, ', ') AS options,
+       EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS inherited,
        obj_description(ic.oid, 'pg_class') AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid

@@ -1,4 +1,5 @@
--- Functions and procedures; aggregates are listed as unmodelled.
+-- Functions and procedures; aggregates are listed as unmodelled. Functions that belong to an
+-- extension ('e') or exist only as part of another object ('i': range type constructors) are left out.
 SELECT n.nspname AS schema_name,
        p.proname AS name,
        p.prokind,
@@ -23,4 +24,4 @@ JOIN pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p', 'w')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))

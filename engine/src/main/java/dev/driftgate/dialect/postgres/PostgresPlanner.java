@@ -1,0 +1,610 @@
+package dev.driftgate.dialect.postgres;
+
+import dev.driftgate.diff.Aspect;
+import dev.driftgate.diff.Change;
+import dev.driftgate.diff.Change.*;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.ObjectRef;
+import dev.driftgate.plan.PlannedStatement;
+import dev.driftgate.plan.Planner;
+import dev.driftgate.schema.Column;
+import dev.driftgate.schema.Constraint;
+import dev.driftgate.schema.Constraint.ConstraintType;
+import dev.driftgate.schema.Index;
+import dev.driftgate.schema.Policy;
+import dev.driftgate.schema.Routine;
+import dev.driftgate.schema.Sequence;
+import dev.driftgate.schema.Table;
+import dev.driftgate.schema.Trigger;
+import dev.driftgate.schema.UserType;
+import dev.driftgate.schema.View;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL remediation DDL. Statements are grouped in phases that respect dependencies without
+ * a dependency graph: what depends on others is dropped first and created last (triggers, policies
+ * and views around tables; foreign keys after every table; drops of types, sequences and schemas at
+ * the very end). Every plan is proven by {@code PlanVerifier}, which is where an ordering this
+ * cannot see shows up.
+ */
+final class PostgresPlanner implements Planner {
+
+    private enum Phase {
+        PREAMBLE, DROP_DEPENDENTS, DROP_CONSTRAINTS, DROP_INDEXES, DROP_ROUTINES, DROP_TABLES, DROP_COLUMNS,
+        CREATE_SCHEMAS, CREATE_TYPES, CREATE_SEQUENCES, CREATE_TABLES, ALTER_COLUMNS, CREATE_ROUTINES,
+        ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, VALIDATE, CREATE_VIEWS, CREATE_INDEXES, CREATE_DEPENDENTS, COMMENTS,
+        DROP_LAST
+    }
+
+    private final Map<Phase, List<PlannedStatement>> phases = new EnumMap<>(Phase.class);
+    private final List<String> unplanned = new ArrayList<>();
+    private boolean online;
+
+    @Override
+    public Plan plan(DiffResult diff, boolean onlineForms) {
+        PostgresPlanner planner = new PostgresPlanner();
+        planner.online = onlineForms;
+        for (DiffResult.Difference d : diff.differences()) {
+            planner.add(d.change(), d.aspects());
+        }
+        List<PlannedStatement> all = new ArrayList<>();
+        if (onlineForms && !planner.phases.isEmpty()) {
+            all.add(new PlannedStatement("SET lock_timeout = '5s'", "fail fast instead of queueing behind long transactions", true));
+        }
+        planner.phases.computeIfPresent(Phase.CREATE_VIEWS, (p, views) -> viewsInDependencyOrder(views));
+        planner.phases.values().forEach(all::addAll);
+        return new Plan(all, planner.unplanned);
+    }
+
+    /**
+     * Views that read other views are created after them. The snapshot holds no dependency graph
+     * yet, so a view counts as reading another when its query names it; verification catches the rest.
+     */
+    private static List<PlannedStatement> viewsInDependencyOrder(List<PlannedStatement> views) {
+        List<PlannedStatement> pending = new ArrayList<>(views);
+        List<PlannedStatement> ordered = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            PlannedStatement next = pending.stream()
+                    .filter(v -> pending.stream().noneMatch(o -> o != v && reads(v, o)))
+                    .findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            ordered.add(next);
+        }
+        return ordered;
+    }
+
+    private static boolean reads(PlannedStatement view, PlannedStatement other) {
+        String name = viewName(other);
+        int as = view.sql().indexOf(" AS ");
+        return name != null && as > 0 && view.sql().substring(as).matches("(?s).*\\b" + java.util.regex.Pattern.quote(name) + "\\b.*");
+    }
+
+    /** The bare name of the view a CREATE VIEW statement creates, or null for other statements. */
+    private static String viewName(PlannedStatement statement) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^CREATE (?:MATERIALIZED )?VIEW \"(?:[^\"]|\"\")+\"\\.\"((?:[^\"]|\"\")+)\"")
+                .matcher(statement.sql());
+        return m.find() ? m.group(1).replace("\"\"", "\"") : null;
+    }
+
+    private void emit(Phase phase, Change change, String sql) {
+        emit(phase, change, sql, true);
+    }
+
+    private void emit(Phase phase, Change change, String sql, boolean transactional) {
+        phases.computeIfAbsent(phase, p -> new ArrayList<>())
+                .add(new PlannedStatement(sql, change.kind() + " " + change.object(), transactional));
+    }
+
+    private static String q(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String table(ObjectRef ref) {
+        return q(ref.schema()) + "." + q(ref.table() != null ? ref.table() : ref.name());
+    }
+
+    private static String named(ObjectRef ref) {
+        return q(ref.schema()) + "." + q(ref.name());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private void add(Change change, Set<Aspect> aspects) {
+        ObjectRef ref = change.object();
+        if (change instanceof AddSchema c) {
+            emit(Phase.CREATE_SCHEMAS, change, "CREATE SCHEMA " + q(ref.schema()));
+            comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
+            for (Change inner : dev.driftgate.diff.SchemaDiff.additions(c.after())) {
+                add(inner, Set.of());
+            }
+        } else if (change instanceof DropSchema) {
+            // The expected schema has none of it: everything inside goes with it.
+            emit(Phase.DROP_LAST, change, "DROP SCHEMA " + q(ref.schema()) + " CASCADE");
+        } else if (change instanceof AlterSchema c) {
+            if (aspects.contains(Aspect.COMMENT)) {
+                comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
+            }
+            if (aspects.contains(Aspect.ATTRIBUTES) || aspects.contains(Aspect.OWNER) || aspects.contains(Aspect.GRANTS)) {
+                unplanned.add(change.kind() + " " + change.object() + ": owner and grants are not planned");
+            }
+        } else if (change instanceof AddExtension c) {
+            emit(Phase.CREATE_SCHEMAS, change, "CREATE EXTENSION IF NOT EXISTS " + q(c.after().name())
+                    + (c.after().schema() == null ? "" : " WITH SCHEMA " + q(c.after().schema()))
+                    + (c.after().version() == null ? "" : " VERSION " + literal(c.after().version())));
+        } else if (change instanceof DropExtension c) {
+            emit(Phase.DROP_LAST, change, "DROP EXTENSION " + q(c.before().name()));
+        } else if (change instanceof AlterExtension c) {
+            emit(Phase.CREATE_SCHEMAS, change, "ALTER EXTENSION " + q(c.after().name()) + " UPDATE TO "
+                    + literal(c.after().version()));
+        } else if (change instanceof AddTable c) {
+            createTable(change, ref, c.after());
+        } else if (change instanceof DropTable) {
+            emit(Phase.DROP_TABLES, change, "DROP TABLE " + named(ref));
+        } else if (change instanceof AlterTable c) {
+            alterTable(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddColumn c) {
+            emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(c.after()));
+            comment(change, "COLUMN " + table(ref) + "." + q(c.after().name()), c.after().comment());
+        } else if (change instanceof DropColumn c) {
+            emit(Phase.DROP_COLUMNS, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(c.before().name()));
+        } else if (change instanceof AlterColumn c) {
+            alterColumn(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddConstraint c) {
+            addConstraint(change, ref, c.after());
+        } else if (change instanceof DropConstraint c) {
+            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
+        } else if (change instanceof ReplaceConstraint c) {
+            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
+            addConstraint(change, ref, c.after());
+        } else if (change instanceof RenameConstraint c) {
+            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " RENAME CONSTRAINT "
+                    + q(c.before().name()) + " TO " + q(c.after().name()));
+        } else if (change instanceof AddIndex c) {
+            createIndex(change, ref, c.after());
+        } else if (change instanceof DropIndex c) {
+            emit(Phase.DROP_INDEXES, change, "DROP INDEX " + q(ref.schema()) + "." + q(c.before().name()));
+        } else if (change instanceof ReplaceIndex c) {
+            if (aspects.equals(Set.of(Aspect.COMMENT))) {
+                comment(change, "INDEX " + q(ref.schema()) + "." + q(c.after().name()), c.after().comment());
+            } else {
+                emit(Phase.DROP_INDEXES, change, "DROP INDEX " + q(ref.schema()) + "." + q(c.before().name()));
+                createIndex(change, ref, c.after());
+            }
+        } else if (change instanceof RenameIndex c) {
+            emit(Phase.DROP_INDEXES, change, "ALTER INDEX " + q(ref.schema()) + "." + q(c.before().name())
+                    + " RENAME TO " + q(c.after().name()));
+        } else if (change instanceof AddView c) {
+            createView(change, ref, c.after());
+        } else if (change instanceof DropView c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP " + (c.before().materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                    + named(ref));
+        } else if (change instanceof ReplaceView c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP " + (c.before().materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                    + named(ref));
+            createView(change, ref, c.after());
+        } else if (change instanceof AddSequence c) {
+            createSequence(change, ref, c.after());
+        } else if (change instanceof DropSequence) {
+            emit(Phase.DROP_LAST, change, "DROP SEQUENCE " + named(ref));
+        } else if (change instanceof AlterSequence c) {
+            Sequence s = c.after();
+            emit(Phase.CREATE_SEQUENCES, change, "ALTER SEQUENCE " + named(ref) + " AS " + s.dataType()
+                    + sequenceOptions(s));
+        } else if (change instanceof AddType c) {
+            createType(change, ref, c.after());
+        } else if (change instanceof DropType) {
+            emit(Phase.DROP_LAST, change, "DROP TYPE " + named(ref));
+        } else if (change instanceof AlterType c) {
+            alterType(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddRoutine c) {
+            emit(Phase.CREATE_ROUTINES, change, routine(ref, c.after()));
+            comment(change, routineTarget(ref, c.after()), c.after().comment());
+        } else if (change instanceof DropRoutine c) {
+            emit(Phase.DROP_ROUTINES, change, "DROP " + (c.before().kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
+                    + q(ref.schema()) + "." + q(c.before().name()) + "(" + nullToEmpty(c.before().signature()) + ")");
+        } else if (change instanceof ReplaceRoutine c) {
+            if (aspects.contains(Aspect.TYPE)) {
+                emit(Phase.DROP_ROUTINES, change, "DROP FUNCTION " + q(ref.schema()) + "." + q(c.before().name()) + "("
+                        + nullToEmpty(c.before().signature()) + ")");
+            }
+            emit(Phase.CREATE_ROUTINES, change, routine(ref, c.after()));
+            if (aspects.contains(Aspect.COMMENT) || aspects.contains(Aspect.TYPE)) {
+                emitComment(change, routineTarget(ref, c.after()), c.after().comment());
+            }
+        } else if (change instanceof AddTrigger c) {
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            comment(change, "TRIGGER " + q(c.after().name()) + " ON " + table(ref), c.after().comment());
+        } else if (change instanceof DropTrigger c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()) + " ON " + table(ref));
+        } else if (change instanceof ReplaceTrigger c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()) + " ON " + table(ref));
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            comment(change, "TRIGGER " + q(c.after().name()) + " ON " + table(ref), c.after().comment());
+        } else if (change instanceof AddPolicy c) {
+            emit(Phase.CREATE_DEPENDENTS, change, policy(ref, c.after()));
+        } else if (change instanceof DropPolicy c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP POLICY " + q(c.before().name()) + " ON " + table(ref));
+        } else if (change instanceof ReplacePolicy c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP POLICY " + q(c.before().name()) + " ON " + table(ref));
+            emit(Phase.CREATE_DEPENDENTS, change, policy(ref, c.after()));
+        } else {
+            unplanned.add(change.kind() + " " + change.object());
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private void createTable(Change change, ObjectRef ref, Table t) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if ("true".equals(t.attributes().get(PostgresAttributes.UNLOGGED))) {
+            sql.append("UNLOGGED ");
+        }
+        sql.append("TABLE ").append(named(ref));
+        if (t.partitionOf() != null) {
+            sql.append(" PARTITION OF ").append(t.partitionOf()).append(' ').append(t.partitionBound());
+        } else {
+            // Columns that come from an inheritance parent are not declared again.
+            sql.append(" (").append(t.columns().stream()
+                    .filter(c -> t.inherits().isEmpty() || !"true".equals(c.attributes().get(PostgresAttributes.INHERITED)))
+                    .map(PostgresPlanner::column).collect(Collectors.joining(", "))).append(')');
+            if (!t.inherits().isEmpty()) {
+                sql.append(" INHERITS (").append(String.join(", ", t.inherits())).append(')');
+            }
+        }
+        if (t.partitionKey() != null) {
+            sql.append(" PARTITION BY ").append(t.partitionKey());
+        }
+        String storage = t.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+        if (storage != null) {
+            sql.append(" WITH (").append(storage).append(')');
+        }
+        emit(Phase.CREATE_TABLES, change, sql.toString());
+        if ("enabled".equals(t.attributes().get(PostgresAttributes.ROW_SECURITY))) {
+            emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " ENABLE ROW LEVEL SECURITY");
+        }
+        if ("true".equals(t.attributes().get(PostgresAttributes.FORCE_ROW_SECURITY))) {
+            emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " FORCE ROW LEVEL SECURITY");
+        }
+        comment(change, "TABLE " + named(ref), t.comment());
+        for (Column c : t.columns()) {
+            if (t.partitionOf() == null) {
+                comment(change, "COLUMN " + named(ref) + "." + q(c.name()), c.comment());
+            }
+        }
+        ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
+        for (Constraint c : t.constraints()) {
+            if (!"true".equals(c.attributes().get(PostgresAttributes.INHERITED))) {
+                addConstraint(change, asMember, c);
+            }
+        }
+        for (Index i : t.indexes()) {
+            if (!"true".equals(i.attributes().get(PostgresAttributes.INHERITED))) {
+                createIndex(change, asMember, i);
+            }
+        }
+        for (Trigger g : t.triggers()) {
+            if (!"true".equals(g.attributes().get(PostgresAttributes.INHERITED))) {
+                emit(Phase.CREATE_DEPENDENTS, change, trigger(asMember, g));
+                comment(change, "TRIGGER " + q(g.name()) + " ON " + table(asMember), g.comment());
+            }
+        }
+        for (Policy p : t.policies()) {
+            emit(Phase.CREATE_DEPENDENTS, change, policy(asMember, p));
+        }
+    }
+
+    private void alterTable(Change change, ObjectRef ref, Table before, Table after, Set<Aspect> aspects) {
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, "TABLE " + named(ref), after.comment());
+        }
+        if (aspects.contains(Aspect.ATTRIBUTES)) {
+            boolean unlogged = "true".equals(after.attributes().get(PostgresAttributes.UNLOGGED));
+            if (unlogged != "true".equals(before.attributes().get(PostgresAttributes.UNLOGGED))) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + (unlogged ? " SET UNLOGGED" : " SET LOGGED"));
+            }
+            boolean rls = "enabled".equals(after.attributes().get(PostgresAttributes.ROW_SECURITY));
+            if (rls != "enabled".equals(before.attributes().get(PostgresAttributes.ROW_SECURITY))) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref)
+                        + (rls ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
+            }
+            String storage = after.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+            String old = before.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+            if (storage != null && !storage.equals(old)) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " SET (" + storage + ")");
+            } else if (storage == null && old != null) {
+                String keys = java.util.Arrays.stream(old.split(",\\s*")).map(kv -> kv.split("=")[0])
+                        .collect(Collectors.joining(", "));
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " RESET (" + keys + ")");
+            }
+        }
+        if (aspects.contains(Aspect.PARTITIONING)) {
+            unplanned.add(change.kind() + " " + change.object() + ": partitioning (recreate the table)");
+        }
+        if (aspects.contains(Aspect.COLUMN_ORDER)) {
+            unplanned.add(change.kind() + " " + change.object() + ": column order (PostgreSQL cannot reorder columns)");
+        }
+    }
+
+    static String column(Column c) {
+        StringBuilder sql = new StringBuilder(q(c.name())).append(' ').append(c.type());
+        if (c.collation() != null) {
+            sql.append(" COLLATE ").append(c.collation());
+        }
+        if (c.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.generated().expression()).append(") ")
+                    .append(c.generated().storage());
+        } else if (c.identity() != null) {
+            sql.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY");
+        } else if (c.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(c.defaultValue());
+        }
+        if (!c.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private void alterColumn(Change change, ObjectRef ref, Column before, Column after, Set<Aspect> aspects) {
+        String prefix = "ALTER TABLE " + table(ref) + " ALTER COLUMN " + q(after.name());
+        if (aspects.contains(Aspect.GENERATED)) {
+            emit(Phase.DROP_COLUMNS, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(before.name()));
+            emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(after));
+            return;
+        }
+        if (aspects.contains(Aspect.TYPE) || aspects.contains(Aspect.COLLATION)) {
+            emit(Phase.ALTER_COLUMNS, change, prefix + " TYPE " + after.type()
+                    + (after.collation() != null ? " COLLATE " + after.collation() : "")
+                    + " USING " + q(after.name()) + "::" + after.type());
+        }
+        if (aspects.contains(Aspect.IDENTITY)) {
+            if (before.identity() != null) {
+                emit(Phase.ALTER_COLUMNS, change, prefix + " DROP IDENTITY");
+            }
+            if (after.identity() != null) {
+                emit(Phase.ALTER_COLUMNS, change, prefix + " ADD GENERATED " + after.identity() + " AS IDENTITY");
+            }
+        }
+        if (aspects.contains(Aspect.DEFAULT)) {
+            emit(Phase.ALTER_COLUMNS, change, after.defaultValue() == null ? prefix + " DROP DEFAULT"
+                    : prefix + " SET DEFAULT " + after.defaultValue());
+        }
+        if (aspects.contains(Aspect.NULLABILITY)) {
+            emit(Phase.ALTER_COLUMNS, change, prefix + (after.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, "COLUMN " + table(ref) + "." + q(after.name()), after.comment());
+        }
+    }
+
+    private void addConstraint(Change change, ObjectRef ref, Constraint c) {
+        String prefix = "ALTER TABLE " + table(ref) + " ADD CONSTRAINT " + q(c.name()) + " ";
+        boolean notValid = "true".equals(c.attributes().get(PostgresAttributes.NOT_VALID));
+        String definition = c.definition();
+        boolean validatable = c.type() == ConstraintType.FOREIGN_KEY || c.type() == ConstraintType.CHECK;
+        Phase phase = c.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
+        if (online && validatable && !notValid) {
+            // Add without scanning the table under a strong lock, then validate under a weaker one.
+            emit(phase, change, prefix + definition + " NOT VALID");
+            emit(Phase.VALIDATE, change, "ALTER TABLE " + table(ref) + " VALIDATE CONSTRAINT " + q(c.name()));
+        } else {
+            emit(phase, change, prefix + definition);
+        }
+        String comment = c.attributes().get(PostgresAttributes.COMMENT);
+        if (comment != null) {
+            comment(change, "CONSTRAINT " + q(c.name()) + " ON " + table(ref), comment);
+        }
+    }
+
+    private void createIndex(Change change, ObjectRef ref, Index i) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (i.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ");
+        // Only indexes on tables that exist already: a table created by the plan is empty and unseen.
+        boolean concurrently = online && ref.kind() == dev.driftgate.diff.ObjectKind.INDEX;
+        if (concurrently) {
+            sql.append("CONCURRENTLY ");
+        }
+        sql.append(q(i.name())).append(" ON ").append(table(ref));
+        if (i.method() != null) {
+            sql.append(" USING ").append(i.method());
+        }
+        sql.append(" (").append(i.keys().stream().map(k -> {
+            String key = k.column() != null ? q(k.column()) : "(" + k.expression() + ")";
+            if (k.collation() != null) {
+                key += " COLLATE " + k.collation();
+            }
+            if (k.opclass() != null) {
+                key += " " + k.opclass();
+            }
+            if (k.descending()) {
+                key += " DESC";
+            }
+            if (k.nulls() != null) {
+                key += " NULLS " + k.nulls();
+            }
+            return key;
+        }).collect(Collectors.joining(", "))).append(')');
+        if (!i.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(i.include().stream().map(PostgresPlanner::q)
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        if ("true".equals(i.attributes().get(PostgresAttributes.NULLS_NOT_DISTINCT))) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
+        String storage = i.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+        if (storage != null) {
+            sql.append(" WITH (").append(storage).append(')');
+        }
+        if (i.predicate() != null) {
+            sql.append(" WHERE ").append(i.predicate());
+        }
+        emit(Phase.CREATE_INDEXES, change, sql.toString(), !concurrently);
+        comment(change, "INDEX " + q(ref.schema()) + "." + q(i.name()), i.comment());
+    }
+
+    private void createView(Change change, ObjectRef ref, View v) {
+        String options = v.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+        emit(Phase.CREATE_VIEWS, change, "CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref)
+                + (options != null ? " WITH (" + options + ")" : "") + " AS " + v.definition()
+                + (v.materialized() ? " WITH NO DATA" : ""));
+        comment(change, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref), v.comment());
+        ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
+        for (Index i : v.indexes()) {
+            createIndex(change, asMember, i);
+        }
+    }
+
+    private static String sequenceOptions(Sequence s) {
+        return " INCREMENT BY " + s.increment() + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue()
+                + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    private void createSequence(Change change, ObjectRef ref, Sequence s) {
+        emit(Phase.CREATE_SEQUENCES, change, "CREATE SEQUENCE " + named(ref) + " AS " + s.dataType() + sequenceOptions(s));
+        if (s.ownedBy() != null) {
+            emit(Phase.ADD_CONSTRAINTS, change, "ALTER SEQUENCE " + named(ref) + " OWNED BY " + s.ownedBy());
+        }
+        comment(change, "SEQUENCE " + named(ref), s.comment());
+    }
+
+    private void createType(Change change, ObjectRef ref, UserType t) {
+        switch (t.kind()) {
+            case ENUM -> emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ENUM ("
+                    + t.labels().stream().map(PostgresPlanner::literal).collect(Collectors.joining(", ")) + ")");
+            case COMPOSITE -> emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ("
+                    + t.fields().stream().map(f -> q(f.name()) + " " + f.type()
+                            + (f.collation() != null ? " COLLATE " + f.collation() : ""))
+                            .collect(Collectors.joining(", ")) + ")");
+            case DOMAIN -> emit(Phase.CREATE_TYPES, change, "CREATE DOMAIN " + named(ref) + " AS " + t.baseType()
+                    + (t.collation() != null ? " COLLATE " + t.collation() : "")
+                    + (t.defaultValue() != null ? " DEFAULT " + t.defaultValue() : "")
+                    + (t.notNull() ? " NOT NULL" : "")
+                    + t.constraints().stream().map(c -> " CONSTRAINT " + q(c.name()) + " " + c.definition())
+                            .collect(Collectors.joining()));
+        }
+        comment(change, (t.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), t.comment());
+    }
+
+    private void alterType(Change change, ObjectRef ref, UserType before, UserType after, Set<Aspect> aspects) {
+        if (aspects.contains(Aspect.DEFINITION)) {
+            boolean appended = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
+                    && after.labels().size() > before.labels().size()
+                    && after.labels().subList(0, before.labels().size()).equals(before.labels());
+            if (!appended) {
+                unplanned.add(change.kind() + " " + change.object() + ": only appending enum labels is planned");
+                return;
+            }
+            for (String label : after.labels().subList(before.labels().size(), after.labels().size())) {
+                emit(Phase.CREATE_TYPES, change, "ALTER TYPE " + named(ref) + " ADD VALUE " + literal(label), false);
+            }
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, (after.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), after.comment());
+        }
+    }
+
+    private static String routine(ObjectRef ref, Routine r) {
+        StringBuilder sql = new StringBuilder("CREATE OR REPLACE ")
+                .append(r.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
+                .append(q(ref.schema())).append('.').append(q(r.name()))
+                .append('(').append(nullToEmpty(r.arguments())).append(')');
+        if (r.returns() != null) {
+            sql.append(" RETURNS ").append(r.returns());
+        }
+        sql.append(" LANGUAGE ").append(r.language());
+        Map<String, String> a = r.attributes();
+        if (r.kind() == Routine.Kind.WINDOW) {
+            sql.append(" WINDOW");
+        }
+        if (a.containsKey(PostgresAttributes.VOLATILITY)) {
+            sql.append(' ').append(a.get(PostgresAttributes.VOLATILITY));
+        }
+        if ("true".equals(a.get(PostgresAttributes.STRICT))) {
+            sql.append(" STRICT");
+        }
+        if ("true".equals(a.get(PostgresAttributes.LEAKPROOF))) {
+            sql.append(" LEAKPROOF");
+        }
+        if ("DEFINER".equals(a.get(PostgresAttributes.SECURITY))) {
+            sql.append(" SECURITY DEFINER");
+        }
+        if (a.containsKey(PostgresAttributes.PARALLEL)) {
+            sql.append(" PARALLEL ").append(a.get(PostgresAttributes.PARALLEL));
+        }
+        if (a.containsKey(PostgresAttributes.COST)) {
+            sql.append(" COST ").append(a.get(PostgresAttributes.COST));
+        }
+        String config = a.get(PostgresAttributes.CONFIG);
+        if (config != null) {
+            for (String setting : config.split(", (?=[A-Za-z_.]+=)")) {
+                int eq = setting.indexOf('=');
+                sql.append(" SET ").append(setting, 0, eq).append(" = ").append(setting.substring(eq + 1));
+            }
+        }
+        String body = nullToEmpty(r.body());
+        if (body.startsWith("BEGIN ATOMIC") || body.startsWith("RETURN ")) {
+            sql.append('\n').append(body);
+        } else {
+            String tag = "$body$";
+            while (body.contains(tag)) {
+                tag = "$body" + tag.length() + "$";
+            }
+            sql.append(" AS ").append(tag).append('\n').append(body).append('\n').append(tag);
+        }
+        return sql.toString();
+    }
+
+    private static String trigger(ObjectRef ref, Trigger g) {
+        String constraint = g.attributes().get(PostgresAttributes.CONSTRAINT_TRIGGER);
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (constraint != null) {
+            sql.append("CONSTRAINT ");
+        }
+        sql.append("TRIGGER ").append(q(g.name())).append(' ').append(g.timing()).append(' ')
+                .append(String.join(" OR ", g.events())).append(" ON ").append(table(ref));
+        if (constraint != null && !constraint.equals("NOT DEFERRABLE")) {
+            sql.append(" DEFERRABLE ").append(constraint);
+        }
+        sql.append(" FOR EACH ").append(g.level());
+        if (g.when() != null) {
+            sql.append(" WHEN (").append(g.when()).append(')');
+        }
+        sql.append(' ').append(g.action());
+        return sql.toString();
+    }
+
+    private static String policy(ObjectRef ref, Policy p) {
+        return "CREATE POLICY " + q(p.name()) + " ON " + table(ref) + (p.permissive() ? "" : " AS RESTRICTIVE")
+                + " FOR " + p.command() + " TO " + p.roles().stream().map(r -> r.equals("PUBLIC") ? r : q(r))
+                        .collect(Collectors.joining(", "))
+                + (p.using() != null ? " USING (" + p.using() + ")" : "")
+                + (p.withCheck() != null ? " WITH CHECK (" + p.withCheck() + ")" : "");
+    }
+
+    private static String routineTarget(ObjectRef ref, Routine r) {
+        return (r.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ") + q(ref.schema()) + "." + q(r.name())
+                + "(" + nullToEmpty(r.signature()) + ")";
+    }
+
+    private void emitComment(Change change, String target, String comment) {
+        emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
+    }
+
+    private void comment(Change change, String target, String comment) {
+        if (comment != null || change instanceof AlterColumn || change instanceof AlterTable
+                || change instanceof ReplaceIndex || change instanceof AlterType || change instanceof AlterSchema) {
+            emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
+        }
+    }
+}
