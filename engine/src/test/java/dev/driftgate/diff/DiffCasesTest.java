@@ -96,7 +96,7 @@ class DiffCasesTest {
             for (DiffResult.Difference d : result.differences()) {
                 assertTrue(!ChangeDetails.describe(d.change(), d.aspects()).isBlank());
             }
-            if (target.dialect().equals("postgresql")) {
+            {
                 // The remediation plan, in both forms, must turn the actual schema into the expected one.
                 for (boolean online : new boolean[] {true, false}) {
                     Planner.Plan plan = target.server().dialect().planner().plan(result, online);

@@ -103,10 +103,7 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public dev.driftgate.plan.Planner planner() {
-        // Not written yet: every difference is reported as unplanned, so no plan claims to be verified.
-        return (diff, online) -> new dev.driftgate.plan.Planner.Plan(java.util.List.of(),
-                diff.differences().stream().map(d -> d.change().kind() + " " + d.change().object()
-                        + ": remediation SQL for MySQL/MariaDB is not implemented yet").toList());
+        return new MysqlPlanner();
     }
 
     @Override

@@ -264,7 +264,8 @@ final class MysqlIntrospector {
             index.comment = text(row, "INDEX_COMMENT");
             index.ignored = row.getBoolean("IS_IGNORED");
             int subPart = row.getInt("SUB_PART");
-            Integer length = row.wasNull() ? null : subPart;
+            // MariaDB reports a SUB_PART of 32 for spatial keys, which no index definition can state.
+            Integer length = row.wasNull() || "SPATIAL".equals(row.getString("INDEX_TYPE")) ? null : subPart;
             String column = text(row, "COLUMN_NAME");
             String expression = column == null ? MysqlNormalizer.expression(text(row, "EXPRESSION")) : null;
             index.keys.add(new Index.IndexKey(column, expression, "D".equals(row.getString("COLLATION")), null, null,

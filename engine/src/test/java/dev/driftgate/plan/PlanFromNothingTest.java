@@ -20,17 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * applies in the planner's own order and converges: what {@code diff --sql} proposes for a
  * database that lacks everything is proven to build it.
  */
-class PostgresPlanTest {
+class PlanFromNothingTest {
 
     static List<Target> targets() {
-        return Target.postgres().toList();
+        return Target.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void buildsTheGoldenSchemaFromNothing(Target target) throws Exception {
         SchemaSnapshot expected;
-        try (ThrowawayDatabase db = Databases.loaded(target, Golden.sourcePath("golden/postgresql/everything.sql"))) {
+        try (ThrowawayDatabase db = Databases.loaded(target, Golden.sourcePath("golden/" + target.dialect() + "/everything.sql"))) {
             expected = LiveDatabase.snapshot(db.jdbcUrl(), target.server().adminSettings(), List.of());
         }
         SchemaSnapshot empty;
