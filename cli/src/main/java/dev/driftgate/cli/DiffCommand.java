@@ -72,7 +72,7 @@ final class DiffCommand implements Callable<Integer> {
     String scratchUrl;
 
     @Option(names = "--sql", description = "Also print the DDL that turns ACTUAL into EXPECTED, proven on a scratch "
-            + "database (PostgreSQL; MySQL/MariaDB plans are not written yet).")
+            + "database: marked verified, or UNVERIFIED with what remains.")
     boolean sql;
 
     @Option(names = "--plain", description = "With --sql: plain forms instead of online-safe ones "
