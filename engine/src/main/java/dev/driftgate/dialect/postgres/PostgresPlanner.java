@@ -283,7 +283,7 @@ final class PostgresPlanner implements Planner {
         ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
         for (Constraint c : t.constraints()) {
             if (!"true".equals(c.attributes().get(PostgresAttributes.INHERITED))) {
-                addConstraint(change, asMember, c);
+                addConstraint(change, asMember, c, false);
             }
         }
         for (Index i : t.indexes()) {
@@ -386,12 +386,17 @@ final class PostgresPlanner implements Planner {
     }
 
     private void addConstraint(Change change, ObjectRef ref, Constraint c) {
+        addConstraint(change, ref, c, true);
+    }
+
+    /** @param existingTable false for a table the plan creates: it is empty, so no online form is needed */
+    private void addConstraint(Change change, ObjectRef ref, Constraint c, boolean existingTable) {
         String prefix = "ALTER TABLE " + table(ref) + " ADD CONSTRAINT " + q(c.name()) + " ";
         boolean notValid = "true".equals(c.attributes().get(PostgresAttributes.NOT_VALID));
         String definition = c.definition();
         boolean validatable = c.type() == ConstraintType.FOREIGN_KEY || c.type() == ConstraintType.CHECK;
         Phase phase = c.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
-        if (online && validatable && !notValid) {
+        if (online && existingTable && validatable && !notValid) {
             // Add without scanning the table under a strong lock, then validate under a weaker one.
             emit(phase, change, prefix + definition + " NOT VALID");
             emit(Phase.VALIDATE, change, "ALTER TABLE " + table(ref) + " VALIDATE CONSTRAINT " + q(c.name()));
