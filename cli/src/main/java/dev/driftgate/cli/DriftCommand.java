@@ -14,6 +14,8 @@ import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.reports.DriftReport;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.plan.PlanVerifier;
+import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +75,10 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--dialect", description = "postgresql or mysql, when no source tells.")
     String dialect;
 
+    @Option(names = "--sql", description = "For each drifted environment, the DDL that repairs it, proven on a "
+            + "scratch database (see diff --sql).")
+    boolean sql;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -128,17 +134,27 @@ final class DriftCommand implements Callable<Integer> {
             Dialect d, SchemaSnapshot expectedSnapshot, IgnoreRules rules) {
         long start = System.nanoTime();
         String shown = JdbcUrls.mask(source);
-        Future<DiffResult> future = pool.submit(() -> {
+        Future<DriftReport.Environment> future = pool.submit(() -> {
             Dialect own = source.startsWith("jdbc:") ? Dialects.forUrl(source) : d;
             if (!own.name().equals(d.name())) {
                 throw new DriftgateException(shown + " is a " + own.name() + " database; the expected schema is "
                         + d.name());
             }
-            return SchemaDiff.compare(expectedSnapshot, sources.snapshot(source, d), rules);
+            SchemaSnapshot actual = sources.snapshot(source, d);
+            DiffResult result = SchemaDiff.compare(expectedSnapshot, actual, rules);
+            String remediation = null;
+            if (sql && !result.isEmpty()) {
+                Planner.Plan plan = d.planner().plan(result, true);
+                PlanVerifier.Verification v = PlanVerifier.verify(
+                        d.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared(),
+                        actual, expectedSnapshot, plan, rules);
+                remediation = (v.verified() ? "-- verified on a scratch copy of " + name + "\n"
+                        : "-- UNVERIFIED: " + v.reason() + "\n") + plan.script();
+            }
+            return new DriftReport.Environment(name, shown, result, null, millis(start), remediation);
         });
         try {
-            DiffResult result = future.get(budgetSeconds, TimeUnit.SECONDS);
-            return new DriftReport.Environment(name, shown, result, null, millis(start));
+            return future.get(budgetSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             return new DriftReport.Environment(name, shown, null, "not read within the budget of " + budgetSeconds

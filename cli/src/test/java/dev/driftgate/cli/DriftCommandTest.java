@@ -54,6 +54,12 @@ class DriftCommandTest {
             assertEquals(1, drifted.exitCode(), drifted.err());
             assertTrue(drifted.out().contains("| staging | DRIFT |"), drifted.out());
 
+            CliRun repaired = CliRun.of("drift", "--expected", expected.toString(), "--env", "staging=" + staging.jdbcUrl(),
+                    "--user", "postgres", "--sql");
+            assertEquals(1, repaired.exitCode(), repaired.err());
+            assertTrue(repaired.out().contains("-- verified on a scratch copy of staging"), repaired.out());
+            assertTrue(repaired.out().contains("ALTER TABLE \"public\".\"t\" DROP COLUMN \"hotfix\""), repaired.out());
+
             CliRun clean = CliRun.of("drift", "--expected", expected.toString(), "--env", "prod=" + prod.jdbcUrl(),
                     "--user", "postgres");
             assertEquals(0, clean.exitCode(), clean.out() + clean.err());

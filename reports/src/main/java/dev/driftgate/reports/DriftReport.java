@@ -17,7 +17,12 @@ public final class DriftReport {
      * @param result the diff, or null when the environment could not be read
      * @param error one line saying why it could not be read, or null
      */
-    public record Environment(String name, String source, DiffResult result, String error, long millis) {
+    public record Environment(String name, String source, DiffResult result, String error, long millis,
+            String remediation) {
+
+        public Environment(String name, String source, DiffResult result, String error, long millis) {
+            this(name, source, result, error, millis, null);
+        }
 
         public String status() {
             if (error != null) {
@@ -60,6 +65,9 @@ public final class DriftReport {
             if (e.result() != null && !e.result().isEmpty()) {
                 out.append("\n== ").append(e.name()).append(" (").append(e.source()).append(")\n")
                         .append(DiffReport.text(e.result(), false));
+                if (e.remediation() != null) {
+                    out.append("\nremediation for ").append(e.name()).append(":\n").append(e.remediation());
+                }
             }
         }
         return out.toString();
@@ -89,7 +97,11 @@ public final class DriftReport {
         for (Environment e : environments) {
             if (e.result() != null && !e.result().isEmpty()) {
                 out.append("\n<details><summary>").append(e.name()).append("</summary>\n\n")
-                        .append(DiffReport.markdown(e.result())).append("\n</details>\n");
+                        .append(DiffReport.markdown(e.result()));
+                if (e.remediation() != null) {
+                    out.append("\n```sql\n").append(e.remediation()).append("```\n");
+                }
+                out.append("\n</details>\n");
             }
         }
         return out.toString();
