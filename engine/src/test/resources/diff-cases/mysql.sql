@@ -97,3 +97,58 @@ CREATE TABLE t (a int);
 CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 2;
 -- changes:
 ReplaceTrigger trigger {db}.t.t_bi
+
+-- case: table charset changed
+-- actual:
+CREATE TABLE t (a varchar(10)) DEFAULT CHARSET=latin1;
+-- expected:
+CREATE TABLE t (a varchar(10)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+-- changes:
+AlterTable table {db}.t
+
+-- case: fulltext index missing
+-- actual:
+CREATE TABLE t (id int PRIMARY KEY, body text) ENGINE=InnoDB;
+-- expected:
+CREATE TABLE t (id int PRIMARY KEY, body text, FULLTEXT KEY t_body (body)) ENGINE=InnoDB;
+-- changes:
+AddIndex index {db}.t.t_body
+
+-- case: event changed
+-- actual:
+CREATE TABLE t (a int);
+CREATE EVENT purge_rows ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM t;
+-- expected:
+CREATE TABLE t (a int);
+CREATE EVENT purge_rows ON SCHEDULE EVERY 2 DAY DISABLE DO DELETE FROM t;
+-- changes:
+ReplaceEvent event {db}.purge_rows
+
+-- case: unexpected function and view
+-- actual:
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t;
+CREATE FUNCTION f(x int) RETURNS int DETERMINISTIC RETURN x + 1;
+-- expected:
+CREATE TABLE t (a int);
+-- changes:
+DropRoutine routine {db}.f(int)
+DropView view {db}.v
+
+-- case: generated column added
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int, twice int AS (a * 2) STORED);
+-- changes:
+AddColumn column {db}.t.twice
+
+-- case: foreign key dropped
+-- actual:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, KEY c_p (p_id), CONSTRAINT c_p_fk FOREIGN KEY (p_id) REFERENCES p (id));
+-- expected:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, KEY c_p (p_id));
+-- changes:
+DropConstraint constraint {db}.c.c_p_fk

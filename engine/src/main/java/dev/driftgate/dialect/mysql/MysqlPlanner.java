@@ -254,7 +254,9 @@ final class MysqlPlanner implements Planner {
                 options.add("ENGINE=" + a.get(MysqlAttributes.ENGINE));
             }
             if (!java.util.Objects.equals(a.get(MysqlAttributes.COLLATION), before.attributes().get(MysqlAttributes.COLLATION))) {
-                options.add("DEFAULT CHARSET=" + a.get(MysqlAttributes.CHARSET) + " COLLATE=" + a.get(MysqlAttributes.COLLATION));
+                // Columns without a collation of their own follow the table's: convert them with it.
+                options.add("CONVERT TO CHARACTER SET " + a.get(MysqlAttributes.CHARSET) + " COLLATE "
+                        + a.get(MysqlAttributes.COLLATION));
             }
             if (!java.util.Objects.equals(a.get(MysqlAttributes.ROW_FORMAT), before.attributes().get(MysqlAttributes.ROW_FORMAT))) {
                 options.add("ROW_FORMAT=" + a.get(MysqlAttributes.ROW_FORMAT));

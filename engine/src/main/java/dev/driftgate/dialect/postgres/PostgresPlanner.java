@@ -502,7 +502,12 @@ final class PostgresPlanner implements Planner {
     }
 
     private void alterType(Change change, ObjectRef ref, UserType before, UserType after, Set<Aspect> aspects) {
-        if (aspects.contains(Aspect.DEFINITION)) {
+        if (aspects.contains(Aspect.DEFINITION) && before.kind() == after.kind() && after.kind() == UserType.Kind.COMPOSITE) {
+            alterComposite(change, ref, before, after);
+        } else if (aspects.contains(Aspect.DEFINITION) && before.kind() == after.kind()
+                && after.kind() == UserType.Kind.DOMAIN && java.util.Objects.equals(before.baseType(), after.baseType())) {
+            alterDomain(change, ref, before, after);
+        } else if (aspects.contains(Aspect.DEFINITION)) {
             boolean appended = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
                     && after.labels().size() > before.labels().size()
                     && after.labels().subList(0, before.labels().size()).equals(before.labels());
@@ -516,6 +521,58 @@ final class PostgresPlanner implements Planner {
         }
         if (aspects.contains(Aspect.COMMENT)) {
             comment(change, (after.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), after.comment());
+        }
+    }
+
+    private void alterComposite(Change change, ObjectRef ref, UserType before, UserType after) {
+        List<String> actions = new ArrayList<>();
+        for (Column old : before.fields()) {
+            if (after.fields().stream().noneMatch(f -> f.name().equals(old.name()))) {
+                actions.add("DROP ATTRIBUTE " + q(old.name()));
+            }
+        }
+        for (Column field : after.fields()) {
+            Column old = before.fields().stream().filter(f -> f.name().equals(field.name())).findFirst().orElse(null);
+            if (old == null) {
+                actions.add("ADD ATTRIBUTE " + q(field.name()) + " " + field.type());
+            } else if (!old.type().equals(field.type())) {
+                actions.add("ALTER ATTRIBUTE " + q(field.name()) + " TYPE " + field.type());
+            }
+        }
+        List<String> beforeOrder = before.fields().stream().map(Column::name)
+                .filter(n -> after.fields().stream().anyMatch(f -> f.name().equals(n))).toList();
+        List<String> afterOrder = after.fields().stream().map(Column::name)
+                .filter(n -> before.fields().stream().anyMatch(f -> f.name().equals(n))).toList();
+        if (!beforeOrder.equals(afterOrder)) {
+            unplanned.add(change.kind() + " " + change.object() + ": reordering composite fields");
+            return;
+        }
+        if (!actions.isEmpty()) {
+            emit(Phase.CREATE_TYPES, change, "ALTER TYPE " + named(ref) + " " + String.join(", ", actions));
+        }
+    }
+
+    private void alterDomain(Change change, ObjectRef ref, UserType before, UserType after) {
+        String prefix = "ALTER DOMAIN " + named(ref);
+        if (!java.util.Objects.equals(before.defaultValue(), after.defaultValue())) {
+            emit(Phase.CREATE_TYPES, change, after.defaultValue() == null ? prefix + " DROP DEFAULT"
+                    : prefix + " SET DEFAULT " + after.defaultValue());
+        }
+        if (before.notNull() != after.notNull()) {
+            emit(Phase.CREATE_TYPES, change, prefix + (after.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        }
+        for (Constraint c : before.constraints()) {
+            if (!after.constraints().contains(c)) {
+                emit(Phase.DROP_CONSTRAINTS, change, prefix + " DROP CONSTRAINT " + q(c.name()));
+            }
+        }
+        for (Constraint c : after.constraints()) {
+            if (!before.constraints().contains(c)) {
+                emit(Phase.ADD_CONSTRAINTS, change, prefix + " ADD CONSTRAINT " + q(c.name()) + " " + c.definition());
+            }
+        }
+        if (!java.util.Objects.equals(before.collation(), after.collation())) {
+            unplanned.add(change.kind() + " " + change.object() + ": domain collation");
         }
     }
 
