@@ -8,9 +8,7 @@ import dev.driftgate.database.ExistingServer;
 import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
-import dev.driftgate.diff.Aspect;
 import dev.driftgate.diff.DiffResult;
-import dev.driftgate.diff.IgnoreRule;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.reports.DiffReport;
@@ -20,9 +18,7 @@ import dev.driftgate.plan.PlanVerifier;
 import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,12 +53,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json, markdown or sarif (SARIF 2.1.0) (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--ignore", paramLabel = "RULE", description = "Suppress matching differences (repeatable).")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--compare", paramLabel = "ASPECT", split = ",",
-            description = "Compare what is ignored by default: owner, grants, column-order, generated-name.")
-    List<String> compare = new ArrayList<>();
+    @Mixin
+    RuleOptions ruleOptions = new RuleOptions();
 
     @Option(names = "--dialect", description = "postgresql or mysql, when neither side tells.")
     String dialect;
@@ -90,12 +82,7 @@ final class DiffCommand implements Callable<Integer> {
         if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
             throw new DriftgateException("--format " + format + ": expected text, json, markdown or sarif");
         }
-        IgnoreRules rules = IgnoreRules.comparing(aspects(compare));
-        List<IgnoreRule> extra = new ArrayList<>();
-        for (String rule : ignore) {
-            extra.add(IgnoreRule.parse(rule, "--ignore"));
-        }
-        rules = rules.with(extra);
+        IgnoreRules rules = ruleOptions.rules();
         ConnectionSettings settings = connection.settings();
         Dialect d = dialect(expected, actual);
         SchemaSources sources = new SchemaSources(settings, this::scratchServer);
@@ -161,21 +148,5 @@ final class DiffCommand implements Callable<Integer> {
             throw new DriftgateException("cannot tell the dialect of " + a + " or " + b + ": use --dialect");
         }
         return first != null ? first : second;
-    }
-
-    static EnumSet<Aspect> aspects(List<String> names) {
-        EnumSet<Aspect> out = EnumSet.noneOf(Aspect.class);
-        for (String name : names) {
-            String wanted = name.strip().toLowerCase(Locale.ROOT).replace('-', ' ');
-            switch (wanted) {
-                case "owner", "owners" -> out.add(Aspect.OWNER);
-                case "grants" -> out.add(Aspect.GRANTS);
-                case "column order" -> out.add(Aspect.COLUMN_ORDER);
-                case "generated name", "generated names" -> out.add(Aspect.NAME);
-                default -> throw new DriftgateException("--compare " + name
-                        + ": expected owner, grants, column-order or generated-name");
-            }
-        }
-        return out;
     }
 }

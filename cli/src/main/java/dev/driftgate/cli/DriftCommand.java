@@ -8,7 +8,6 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.dialect.JdbcUrls;
 import dev.driftgate.diff.DiffResult;
-import dev.driftgate.diff.IgnoreRule;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.reports.DriftReport;
@@ -65,12 +64,8 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--ignore", paramLabel = "RULE", description = "Suppress matching differences (repeatable).")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--compare", paramLabel = "ASPECT", split = ",",
-            description = "Compare what is ignored by default: owner, grants, column-order, generated-name.")
-    List<String> compare = new ArrayList<>();
+    @Mixin
+    RuleOptions ruleOptions = new RuleOptions();
 
     @Option(names = "--dialect", description = "postgresql or mysql, when no source tells.")
     String dialect;
@@ -87,12 +82,7 @@ final class DriftCommand implements Callable<Integer> {
         if (!List.of("text", "markdown").contains(format)) {
             throw new DriftgateException("--format " + format + ": expected text or markdown");
         }
-        IgnoreRules rules = IgnoreRules.comparing(DiffCommand.aspects(compare));
-        List<IgnoreRule> extra = new ArrayList<>();
-        for (String rule : ignore) {
-            extra.add(IgnoreRule.parse(rule, "--ignore"));
-        }
-        IgnoreRules allRules = rules.with(extra);
+        IgnoreRules allRules = ruleOptions.rules();
         ConnectionSettings base = connection.settings();
         // No single catalog query may outlive the environment's budget.
         ConnectionSettings settings = new ConnectionSettings(base.user(), base.password(), base.connectTimeout(),

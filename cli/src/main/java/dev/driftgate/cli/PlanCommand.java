@@ -1,7 +1,5 @@
 package dev.driftgate.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +38,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Do not prove the plan on a scratch database.")
     boolean noVerify;
 
-    @Option(names = "--ignore", paramLabel = "RULE", description = "Suppress matching differences (repeatable).")
-    List<String> ignore = new ArrayList<>();
+    @Mixin
+    RuleOptions ruleOptions = new RuleOptions();
 
     @Option(names = "--scratch-url", paramLabel = "URL",
             description = "Load SQL and prove the plan on this existing server instead of an embedded one.")
@@ -57,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
         diff.expected = target;
         diff.actual = url;
         diff.format = "text";
-        diff.ignore = ignore;
+        diff.ruleOptions = ruleOptions;
         diff.sql = true;
         diff.plain = plain;
         diff.noVerify = noVerify;

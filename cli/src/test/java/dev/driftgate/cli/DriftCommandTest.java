@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.testing.Target;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,29 +67,15 @@ class DriftCommandTest {
     @Test
     void anEnvironmentThatNeverAnswersEndsAtItsBudget() throws Exception {
         Path expected = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
-        try (ServerSocket silent = new ServerSocket(0)) {
-            List<Socket> accepted = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (!silent.isClosed()) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.start();
+        try (SilentServer silent = new SilentServer()) {
             long start = System.nanoTime();
             CliRun run = CliRun.of("drift", "--expected", expected.toString(), "--dialect", "postgresql",
-                    "--env", "prod=jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop", "--user", "u",
+                    "--env", "prod=jdbc:postgresql://127.0.0.1:" + silent.port() + "/shop", "--user", "u",
                     "--budget", "2", "--connect-timeout", "60");
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             assertEquals(2, run.exitCode(), run.out());
             assertTrue(run.out().contains("not read within the budget of 2 s"), run.out());
             assertTrue(seconds < 20, "took " + seconds + " s");
-            for (Socket s : accepted) {
-                s.close();
-            }
         }
     }
 }

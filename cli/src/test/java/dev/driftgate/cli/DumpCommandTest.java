@@ -11,10 +11,8 @@ import dev.driftgate.testing.Databases;
 import dev.driftgate.testing.Golden;
 import dev.driftgate.testing.Target;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -157,28 +155,15 @@ class DumpCommandTest {
         @Test
         void aServerThatNeverAnswersWithinTheConnectTimeout() throws Exception {
             // A real TCP listener that accepts and then says nothing, like a firewalled proxy.
-            try (ServerSocket silent = new ServerSocket(0)) {
-                List<Socket> accepted = new ArrayList<>();
-                Thread acceptor = new Thread(() -> {
-                    try {
-                        while (!silent.isClosed()) {
-                            accepted.add(silent.accept());
-                        }
-                    } catch (java.io.IOException ignored) {
-                        // closed at the end of the test
-                    }
-                });
-                acceptor.start();
+            // A real TCP listener that accepts and then says nothing, like a firewalled proxy.
+            try (SilentServer silent = new SilentServer()) {
                 long start = System.nanoTime();
-                CliRun run = CliRun.of("dump", "--url", "jdbc:mariadb://127.0.0.1:" + silent.getLocalPort() + "/x",
+                CliRun run = CliRun.of("dump", "--url", "jdbc:mariadb://127.0.0.1:" + silent.port() + "/x",
                         "--user", "u", "--connect-timeout", "2");
                 long seconds = (System.nanoTime() - start) / 1_000_000_000L;
                 assertEquals(2, run.exitCode());
                 assertOneLine(run.err());
                 assertTrue(seconds < 30, "gave up after " + seconds + " s");
-                for (Socket s : accepted) {
-                    s.close();
-                }
             }
         }
 
