@@ -152,3 +152,72 @@ CREATE TABLE p (id int PRIMARY KEY);
 CREATE TABLE c (p_id int, KEY c_p (p_id));
 -- changes:
 DropConstraint constraint {db}.c.c_p_fk
+
+-- case: awkward identifiers
+-- actual:
+CREATE TABLE `Table ``Q``.x ü` (`select` int);
+-- expected:
+CREATE TABLE `Table ``Q``.x ü` (`select` int, `Mixed Case` varchar(20) DEFAULT 'it''s', KEY `Idx q` (`Mixed Case`));
+-- changes:
+AddColumn column {db}."Table `Q`.x ü"."Mixed Case"
+AddIndex index {db}."Table `Q`.x ü"."Idx q"
+
+-- case: primary key missing
+-- actual:
+CREATE TABLE t (id int NOT NULL);
+-- expected:
+CREATE TABLE t (id int NOT NULL PRIMARY KEY);
+-- changes:
+AddConstraint constraint {db}.t."PRIMARY"
+
+-- case: unique index unexpected
+-- actual:
+CREATE TABLE t (email varchar(100), UNIQUE KEY t_email (email));
+-- expected:
+CREATE TABLE t (email varchar(100));
+-- changes:
+DropIndex index {db}.t.t_email
+
+-- case: prefix index and descending key
+-- actual:
+CREATE TABLE t (a varchar(200), b int);
+-- expected:
+CREATE TABLE t (a varchar(200), b int, KEY t_ab (a(20), b DESC));
+-- changes:
+AddIndex index {db}.t.t_ab
+
+-- case: auto increment and comment
+-- actual:
+CREATE TABLE t (id int NOT NULL PRIMARY KEY);
+-- expected:
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY COMMENT 'the id') COMMENT='things';
+-- changes:
+AlterColumn column {db}.t.id
+AlterTable table {db}.t
+
+-- case: not null changed
+-- actual:
+CREATE TABLE t (a int NULL);
+-- expected:
+CREATE TABLE t (a int NOT NULL DEFAULT 0);
+-- changes:
+AlterColumn column {db}.t.a
+
+-- case: view algorithm and security
+-- actual:
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t;
+-- expected:
+CREATE TABLE t (a int);
+CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v AS SELECT a FROM t;
+-- changes:
+ReplaceView view {db}.v
+
+-- case: partitioned table missing
+-- actual:
+CREATE TABLE other (a int);
+-- expected:
+CREATE TABLE other (a int);
+CREATE TABLE m (id int NOT NULL, y int NOT NULL, PRIMARY KEY (id, y)) PARTITION BY RANGE (y) (PARTITION p1 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE);
+-- changes:
+AddTable table {db}.m

@@ -342,3 +342,176 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE t (a int);
 -- changes:
 AddExtension extension pg_trgm
+
+-- case: awkward identifiers survive the round trip
+-- actual:
+CREATE SCHEMA "Odd.Schema ü";
+CREATE TABLE "Odd.Schema ü"."Table ""Q"".x" ("select" int);
+-- expected:
+CREATE SCHEMA "Odd.Schema ü";
+CREATE TABLE "Odd.Schema ü"."Table ""Q"".x" ("select" int, "Mixed Case" text DEFAULT 'it''s');
+CREATE INDEX "Idx ""q""" ON "Odd.Schema ü"."Table ""Q"".x" ("Mixed Case");
+-- changes:
+AddColumn column "Odd.Schema ü"."Table ""Q"".x"."Mixed Case"
+AddIndex index "Odd.Schema ü"."Table ""Q"".x"."Idx ""q"""
+
+-- case: primary key missing
+-- actual:
+CREATE TABLE t (id int NOT NULL);
+-- expected:
+CREATE TABLE t (id int PRIMARY KEY);
+-- changes:
+AddConstraint constraint public.t.t_pkey
+
+-- case: unique constraint unexpected
+-- actual:
+CREATE TABLE t (email text UNIQUE);
+-- expected:
+CREATE TABLE t (email text);
+-- changes:
+DropConstraint constraint public.t.t_email_key
+
+-- case: deferrable foreign key
+-- actual:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int CONSTRAINT c_fk REFERENCES p (id));
+-- expected:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int CONSTRAINT c_fk REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED);
+-- changes:
+ReplaceConstraint constraint public.c.c_fk
+
+-- case: expression index with opclass
+-- actual:
+CREATE TABLE t (email text);
+-- expected:
+CREATE TABLE t (email text);
+CREATE INDEX t_email_lower ON t (lower(email) text_pattern_ops);
+-- changes:
+AddIndex index public.t.t_email_lower
+
+-- case: gin index on jsonb
+-- actual:
+CREATE TABLE t (doc jsonb);
+-- expected:
+CREATE TABLE t (doc jsonb);
+CREATE INDEX t_doc ON t USING gin (doc jsonb_path_ops);
+-- changes:
+AddIndex index public.t.t_doc
+
+-- case: sequence owned by a column
+-- actual:
+CREATE TABLE t (id int);
+-- expected:
+CREATE TABLE t (id int);
+CREATE SEQUENCE t_id_seq OWNED BY t.id;
+-- changes:
+AddSequence sequence public.t_id_seq
+
+-- case: serial column default
+-- actual:
+CREATE TABLE t (id int NOT NULL);
+CREATE SEQUENCE t_id_seq OWNED BY t.id;
+-- expected:
+CREATE TABLE t (id serial);
+-- changes:
+AlterColumn column public.t.id
+AlterSequence sequence public.t_id_seq
+
+-- case: materialized view with index
+-- actual:
+CREATE TABLE t (a int);
+CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;
+-- expected:
+CREATE TABLE t (a int);
+CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;
+CREATE UNIQUE INDEX mv_a ON mv (a);
+-- changes:
+AddIndex index public.mv.mv_a
+
+-- case: view check option
+-- actual:
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t WHERE a > 0;
+-- expected:
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t WHERE a > 0 WITH LOCAL CHECK OPTION;
+-- changes:
+ReplaceView view public.v
+
+-- case: function volatility and security
+-- actual:
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+-- expected:
+CREATE FUNCTION f() RETURNS int LANGUAGE sql IMMUTABLE SECURITY DEFINER AS $$ SELECT 1 $$;
+-- changes:
+ReplaceRoutine routine public.f()
+
+-- case: function return type changed
+-- actual:
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+-- expected:
+CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS $$ SELECT 1::bigint $$;
+-- changes:
+ReplaceRoutine routine public.f()
+
+-- case: procedure missing
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int);
+CREATE PROCEDURE p(x int) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (x); END $$;
+-- changes:
+AddRoutine routine public.p(IN x integer)
+
+-- case: trigger timing changed
+-- actual:
+CREATE TABLE t (a int);
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg();
+-- expected:
+CREATE TABLE t (a int);
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_trg AFTER INSERT OR UPDATE OF a ON t FOR EACH ROW WHEN (NEW.a > 0) EXECUTE FUNCTION trg();
+-- changes:
+ReplaceTrigger trigger public.t.t_trg
+
+-- case: policy missing with row security
+-- actual:
+CREATE TABLE t (owner text);
+-- expected:
+CREATE TABLE t (owner text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY mine ON t AS RESTRICTIVE FOR UPDATE USING (owner = current_user) WITH CHECK (owner = current_user);
+-- changes:
+AddPolicy policy public.t.mine
+AlterTable table public.t
+
+-- case: table comment and index comment
+-- actual:
+CREATE TABLE t (a int);
+CREATE INDEX t_a ON t (a);
+-- expected:
+CREATE TABLE t (a int);
+CREATE INDEX t_a ON t (a);
+COMMENT ON TABLE t IS 'things';
+COMMENT ON INDEX t_a IS 'by a';
+-- changes:
+AlterTable table public.t
+ReplaceIndex index public.t.t_a
+
+-- case: storage parameters
+-- actual:
+CREATE TABLE t (a int);
+-- expected:
+CREATE TABLE t (a int) WITH (fillfactor = 70);
+-- changes:
+AlterTable table public.t
+
+-- case: domain default and constraint changed
+-- actual:
+CREATE DOMAIN qty AS integer DEFAULT 0 CONSTRAINT qty_check CHECK (VALUE >= 0);
+-- expected:
+CREATE DOMAIN qty AS integer DEFAULT 1 NOT NULL CONSTRAINT qty_check CHECK (VALUE > 0);
+-- changes:
+AlterType type public.qty
