@@ -3,10 +3,8 @@ package dev.driftgate.dialect.mysql;
 import dev.driftgate.diff.Aspect;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.Change.*;
-import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.ObjectRef;
-import dev.driftgate.plan.PlannedStatement;
-import dev.driftgate.plan.Planner;
+import dev.driftgate.plan.PhasedPlanner;
 import dev.driftgate.schema.Column;
 import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Constraint.ConstraintType;
@@ -17,7 +15,6 @@ import dev.driftgate.schema.Table;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.View;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,32 +25,15 @@ import java.util.stream.Collectors;
  * plan is run in, and it is called differently in every environment. Phases as in the PostgreSQL
  * planner; foreign keys after every table, triggers and views last.
  */
-final class MysqlPlanner implements Planner {
+final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
 
-    private enum Phase {
+    enum Phase {
         DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_ROUTINES, DROP_TABLES, CREATE_TABLES, ALTER_TABLES,
         CREATE_ROUTINES, ADD_FOREIGN_KEYS, CREATE_VIEWS, CREATE_DEPENDENTS
     }
 
-    private final Map<Phase, List<PlannedStatement>> phases = new EnumMap<>(Phase.class);
-    private final List<String> unplanned = new ArrayList<>();
-    private boolean online;
-
-    @Override
-    public Plan plan(DiffResult diff, boolean onlineForms) {
-        MysqlPlanner planner = new MysqlPlanner();
-        planner.online = onlineForms;
-        for (DiffResult.Difference d : diff.differences()) {
-            planner.add(d.change(), d.aspects());
-        }
-        List<PlannedStatement> all = new ArrayList<>();
-        planner.phases.values().forEach(all::addAll);
-        return new Plan(all, planner.unplanned);
-    }
-
-    private void emit(Phase phase, Change change, String sql) {
-        phases.computeIfAbsent(phase, p -> new ArrayList<>())
-                .add(new PlannedStatement(sql, change.kind() + " " + change.object(), true));
+    MysqlPlanner() {
+        super(Phase.class);
     }
 
     private static String q(String identifier) {
@@ -68,7 +48,8 @@ final class MysqlPlanner implements Planner {
         return q(ref.table() != null ? ref.table() : ref.name());
     }
 
-    private void add(Change change, Set<Aspect> aspects) {
+    @Override
+    protected void add(Change change, Set<Aspect> aspects) {
         ObjectRef ref = change.object();
         if (change instanceof AddTable c) {
             createTable(change, c.after());
@@ -128,12 +109,12 @@ final class MysqlPlanner implements Planner {
             emit(Phase.DROP_DEPENDENTS, change, "DROP EVENT " + q(c.before().name()));
             emit(Phase.CREATE_DEPENDENTS, change, event(c.after()));
         } else {
-            unplanned.add(change.kind() + " " + change.object());
+            unplanned(change.kind() + " " + change.object());
         }
     }
 
     private String onlineClause(Index index) {
-        boolean inplace = online && !"FULLTEXT".equals(index.method()) && !"SPATIAL".equals(index.method());
+        boolean inplace = online() && !"FULLTEXT".equals(index.method()) && !"SPATIAL".equals(index.method());
         return inplace ? ", ALGORITHM=INPLACE, LOCK=NONE" : "";
     }
 
@@ -269,7 +250,7 @@ final class MysqlPlanner implements Planner {
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " " + String.join(" ", options));
         }
         if (aspects.contains(Aspect.PARTITIONING) || aspects.contains(Aspect.COLUMN_ORDER)) {
-            unplanned.add(change.kind() + " " + change.object() + ": partitioning and column order are not planned yet");
+            unplanned(change.kind() + " " + change.object() + ": partitioning and column order are not planned yet");
         }
     }
 
@@ -288,7 +269,7 @@ final class MysqlPlanner implements Planner {
                         + (r.onDelete() != null ? " ON DELETE " + r.onDelete() : "")
                         + (r.onUpdate() != null ? " ON UPDATE " + r.onUpdate() : ""));
             }
-            default -> unplanned.add(change.kind() + " " + change.object() + ": " + c.type() + " constraints");
+            default -> unplanned(change.kind() + " " + change.object() + ": " + c.type() + " constraints");
         }
     }
 

@@ -3,10 +3,9 @@ package dev.driftgate.dialect.postgres;
 import dev.driftgate.diff.Aspect;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.Change.*;
-import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.ObjectRef;
 import dev.driftgate.plan.PlannedStatement;
-import dev.driftgate.plan.Planner;
+import dev.driftgate.plan.PhasedPlanner;
 import dev.driftgate.schema.Column;
 import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Constraint.ConstraintType;
@@ -19,7 +18,6 @@ import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UserType;
 import dev.driftgate.schema.View;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,33 +30,28 @@ import java.util.stream.Collectors;
  * the very end). Every plan is proven by {@code PlanVerifier}, which is where an ordering this
  * cannot see shows up.
  */
-final class PostgresPlanner implements Planner {
+final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
-    private enum Phase {
+    enum Phase {
         PREAMBLE, DROP_DEPENDENTS, DROP_CONSTRAINTS, DROP_INDEXES, DROP_ROUTINES, DROP_TABLES, DROP_COLUMNS,
         CREATE_SCHEMAS, CREATE_TYPES, CREATE_SEQUENCES, CREATE_TABLES, ALTER_COLUMNS, CREATE_ROUTINES,
         ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, VALIDATE, CREATE_VIEWS, CREATE_INDEXES, CREATE_DEPENDENTS, COMMENTS,
         DROP_LAST
     }
 
-    private final Map<Phase, List<PlannedStatement>> phases = new EnumMap<>(Phase.class);
-    private final List<String> unplanned = new ArrayList<>();
-    private boolean online;
+    PostgresPlanner() {
+        super(Phase.class);
+    }
 
     @Override
-    public Plan plan(DiffResult diff, boolean onlineForms) {
-        PostgresPlanner planner = new PostgresPlanner();
-        planner.online = onlineForms;
-        for (DiffResult.Difference d : diff.differences()) {
-            planner.add(d.change(), d.aspects());
-        }
-        List<PlannedStatement> all = new ArrayList<>();
-        if (onlineForms && !planner.phases.isEmpty()) {
-            all.add(new PlannedStatement("SET lock_timeout = '5s'", "fail fast instead of queueing behind long transactions", true));
-        }
-        planner.phases.computeIfPresent(Phase.CREATE_VIEWS, (p, views) -> viewsInDependencyOrder(views));
-        planner.phases.values().forEach(all::addAll);
-        return new Plan(all, planner.unplanned);
+    protected List<PlannedStatement> preamble() {
+        return online() ? List.of(new PlannedStatement("SET lock_timeout = '5s'",
+                "fail fast instead of queueing behind long transactions", true)) : List.of();
+    }
+
+    @Override
+    protected List<PlannedStatement> order(Phase phase, List<PlannedStatement> statements) {
+        return phase == Phase.CREATE_VIEWS ? viewsInDependencyOrder(statements) : statements;
     }
 
     /**
@@ -91,15 +84,6 @@ final class PostgresPlanner implements Planner {
         return m.find() ? m.group(1).replace("\"\"", "\"") : null;
     }
 
-    private void emit(Phase phase, Change change, String sql) {
-        emit(phase, change, sql, true);
-    }
-
-    private void emit(Phase phase, Change change, String sql, boolean transactional) {
-        phases.computeIfAbsent(phase, p -> new ArrayList<>())
-                .add(new PlannedStatement(sql, change.kind() + " " + change.object(), transactional));
-    }
-
     private static String q(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
@@ -116,7 +100,8 @@ final class PostgresPlanner implements Planner {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private void add(Change change, Set<Aspect> aspects) {
+    @Override
+    protected void add(Change change, Set<Aspect> aspects) {
         ObjectRef ref = change.object();
         if (change instanceof AddSchema c) {
             emit(Phase.CREATE_SCHEMAS, change, "CREATE SCHEMA " + q(ref.schema()));
@@ -132,7 +117,7 @@ final class PostgresPlanner implements Planner {
                 comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
             }
             if (aspects.contains(Aspect.ATTRIBUTES) || aspects.contains(Aspect.OWNER) || aspects.contains(Aspect.GRANTS)) {
-                unplanned.add(change.kind() + " " + change.object() + ": owner and grants are not planned");
+                unplanned(change.kind() + " " + change.object() + ": owner and grants are not planned");
             }
         } else if (change instanceof AddExtension c) {
             emit(Phase.CREATE_SCHEMAS, change, "CREATE EXTENSION IF NOT EXISTS " + q(c.after().name())
@@ -235,7 +220,7 @@ final class PostgresPlanner implements Planner {
             emit(Phase.DROP_DEPENDENTS, change, "DROP POLICY " + q(c.before().name()) + " ON " + table(ref));
             emit(Phase.CREATE_DEPENDENTS, change, policy(ref, c.after()));
         } else {
-            unplanned.add(change.kind() + " " + change.object());
+            unplanned(change.kind() + " " + change.object());
         }
     }
 
@@ -327,10 +312,10 @@ final class PostgresPlanner implements Planner {
             }
         }
         if (aspects.contains(Aspect.PARTITIONING)) {
-            unplanned.add(change.kind() + " " + change.object() + ": partitioning (recreate the table)");
+            unplanned(change.kind() + " " + change.object() + ": partitioning (recreate the table)");
         }
         if (aspects.contains(Aspect.COLUMN_ORDER)) {
-            unplanned.add(change.kind() + " " + change.object() + ": column order (PostgreSQL cannot reorder columns)");
+            unplanned(change.kind() + " " + change.object() + ": column order (PostgreSQL cannot reorder columns)");
         }
     }
 
@@ -396,7 +381,7 @@ final class PostgresPlanner implements Planner {
         String definition = c.definition();
         boolean validatable = c.type() == ConstraintType.FOREIGN_KEY || c.type() == ConstraintType.CHECK;
         Phase phase = c.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
-        if (online && existingTable && validatable && !notValid) {
+        if (online() && existingTable && validatable && !notValid) {
             // Add without scanning the table under a strong lock, then validate under a weaker one.
             emit(phase, change, prefix + definition + " NOT VALID");
             emit(Phase.VALIDATE, change, "ALTER TABLE " + table(ref) + " VALIDATE CONSTRAINT " + q(c.name()));
@@ -416,7 +401,7 @@ final class PostgresPlanner implements Planner {
         }
         sql.append("INDEX ");
         // Only indexes on tables that exist already: a table created by the plan is empty and unseen.
-        boolean concurrently = online && ref.kind() == dev.driftgate.diff.ObjectKind.INDEX;
+        boolean concurrently = online() && ref.kind() == dev.driftgate.diff.ObjectKind.INDEX;
         if (concurrently) {
             sql.append("CONCURRENTLY ");
         }
@@ -512,7 +497,7 @@ final class PostgresPlanner implements Planner {
                     && after.labels().size() > before.labels().size()
                     && after.labels().subList(0, before.labels().size()).equals(before.labels());
             if (!appended) {
-                unplanned.add(change.kind() + " " + change.object() + ": only appending enum labels is planned");
+                unplanned(change.kind() + " " + change.object() + ": only appending enum labels is planned");
                 return;
             }
             for (String label : after.labels().subList(before.labels().size(), after.labels().size())) {
@@ -544,7 +529,7 @@ final class PostgresPlanner implements Planner {
         List<String> afterOrder = after.fields().stream().map(Column::name)
                 .filter(n -> before.fields().stream().anyMatch(f -> f.name().equals(n))).toList();
         if (!beforeOrder.equals(afterOrder)) {
-            unplanned.add(change.kind() + " " + change.object() + ": reordering composite fields");
+            unplanned(change.kind() + " " + change.object() + ": reordering composite fields");
             return;
         }
         if (!actions.isEmpty()) {
@@ -572,7 +557,7 @@ final class PostgresPlanner implements Planner {
             }
         }
         if (!java.util.Objects.equals(before.collation(), after.collation())) {
-            unplanned.add(change.kind() + " " + change.object() + ": domain collation");
+            unplanned(change.kind() + " " + change.object() + ": domain collation");
         }
     }
 
