@@ -2,10 +2,13 @@ package dev.driftgate.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -95,16 +98,55 @@ public final class SnapshotJson {
 
     /** Parses a snapshot, naming {@code source} and the line of any error. */
     public static SchemaSnapshot parse(String json, String source) {
-        com.fasterxml.jackson.databind.JsonNode tree;
+        checkHeader(json, source);
         try {
-            tree = MAPPER.readTree(json);
+            return MAPPER.readValue(json, SchemaSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw error(source, e, "corrupt snapshot");
+        }
+    }
+
+    /** The dialect of a snapshot file, checked as {@link #read} checks it, without building the snapshot. */
+    public static String dialectOf(Path file) {
+        try {
+            return checkHeader(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new SnapshotFormatException(file + ": cannot read snapshot: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that the text is a snapshot this driftgate reads (a JSON object with a known format
+     * version and dialect) and returns its dialect. Streams the tokens, skipping everything below
+     * the top level, so that a wrong version is named as such and malformed JSON with its line,
+     * without building a tree of the whole document.
+     */
+    private static String checkHeader(String json, String source) {
+        JsonNode version = null;
+        String dialect = null;
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new SnapshotFormatException(source + ": not a driftgate snapshot (expected a JSON object)");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("formatVersion")) {
+                    version = MAPPER.readTree(parser);
+                } else if (field.equals("dialect") && value == JsonToken.VALUE_STRING) {
+                    dialect = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            while (parser.nextToken() != null) {
+                // trailing content is still read, so that malformed JSON is reported as such
+            }
         } catch (JsonProcessingException e) {
             throw error(source, e, "not valid JSON");
+        } catch (IOException e) {
+            throw new SnapshotFormatException(source + ": cannot read snapshot: " + e.getMessage());
         }
-        if (tree == null || !tree.isObject()) {
-            throw new SnapshotFormatException(source + ": not a driftgate snapshot (expected a JSON object)");
-        }
-        var version = tree.get("formatVersion");
         if (version == null || !version.canConvertToInt()) {
             throw new SnapshotFormatException(source + ": not a driftgate snapshot (no formatVersion field)");
         }
@@ -113,17 +155,12 @@ public final class SnapshotJson {
                     + " is not supported; this driftgate reads version " + SchemaSnapshot.FORMAT_VERSION
                     + " (re-dump the database with this driftgate)");
         }
-        var dialect = tree.get("dialect");
-        if (dialect == null || !DIALECTS.contains(dialect.asText())) {
+        if (dialect == null || !DIALECTS.contains(dialect)) {
             throw new SnapshotFormatException(source + ": snapshot dialect "
-                    + (dialect == null ? "is missing" : "'" + dialect.asText() + "' is unknown")
+                    + (dialect == null ? "is missing" : "'" + dialect + "' is unknown")
                     + "; expected one of postgresql, mysql");
         }
-        try {
-            return MAPPER.readValue(json, SchemaSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw error(source, e, "corrupt snapshot");
-        }
+        return dialect;
     }
 
     private static SnapshotFormatException error(String source, JsonProcessingException e, String what) {
