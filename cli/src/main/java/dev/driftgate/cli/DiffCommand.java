@@ -2,8 +2,7 @@ package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.EmbeddedMariaDbServer;
-import dev.driftgate.database.EmbeddedPostgresServer;
+import dev.driftgate.database.EmbeddedServers;
 import dev.driftgate.database.ExistingServer;
 import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
@@ -17,7 +16,6 @@ import dev.driftgate.source.SchemaSources;
 import dev.driftgate.plan.PlanVerifier;
 import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -131,7 +129,7 @@ final class DiffCommand implements Callable<Integer> {
             }
             return server;
         }
-        return d.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared();
+        return EmbeddedServers.shared(d);
     }
 
     private Dialect dialect(String a, String b) {

@@ -1,8 +1,7 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.EmbeddedMariaDbServer;
-import dev.driftgate.database.EmbeddedPostgresServer;
+import dev.driftgate.database.EmbeddedServers;
 import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -94,8 +93,7 @@ final class DriftCommand implements Callable<Integer> {
                     .map(Dialects::forUrl).orElseThrow(() -> new DriftgateException(
                             "cannot tell the dialect of " + expected + ": use --dialect"));
         }
-        SchemaSources sources = new SchemaSources(settings,
-                x -> x.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared());
+        SchemaSources sources = new SchemaSources(settings, EmbeddedServers::shared);
         SchemaSnapshot expectedSnapshot = sources.snapshot(expected, d);
 
         List<DriftReport.Environment> results = new ArrayList<>();
@@ -135,9 +133,8 @@ final class DriftCommand implements Callable<Integer> {
             String remediation = null;
             if (sql && !result.isEmpty()) {
                 Planner.Plan plan = d.planner().plan(result, true);
-                PlanVerifier.Verification v = PlanVerifier.verify(
-                        d.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared(),
-                        actual, expectedSnapshot, plan, rules);
+                PlanVerifier.Verification v = PlanVerifier.verify(EmbeddedServers.shared(d), actual, expectedSnapshot,
+                        plan, rules);
                 remediation = (v.verified() ? "-- verified on a scratch copy of " + name + "\n"
                         : "-- UNVERIFIED: " + v.reason() + "\n") + plan.script();
             }

@@ -2,10 +2,12 @@ package dev.driftgate.database;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.dialect.ServerVersion;
+import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.schema.SchemaSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,26 +29,42 @@ public final class SchemaLoader {
 
     private SchemaLoader() {}
 
+    /** How loaded statements are run: strictly, as a dump, or in any order (see {@link ScriptRunner}). */
+    @FunctionalInterface
+    public interface Runner {
+        int run(Connection connection, List<SqlStatement> statements);
+    }
+
     /**
+     * Loads script files strictly, in order.
+     *
      * @param databaseAlias the schema name recorded for the throwaway database itself (MySQL, where
      *     a database is a schema), so the snapshot does not carry a random name
      */
     public static Loaded load(DatabaseServer server, List<Path> scripts, String databaseAlias) {
+        List<SqlStatement> statements = new ArrayList<>();
+        for (Path script : scripts) {
+            statements.addAll(server.dialect().splitScript(ScriptRunner.read(script), script.toString()));
+        }
+        return load(server, statements, databaseAlias, ScriptRunner::run);
+    }
+
+    /** Loads statements with the given runner; see {@link #load(DatabaseServer, List, String)}. */
+    public static Loaded load(DatabaseServer server, List<SqlStatement> statements, String databaseAlias,
+            Runner runner) {
         try (ThrowawayDatabase db = server.createThrowaway()) {
             long start = System.nanoTime();
-            int statements = 0;
+            int ran;
             ServerVersion version;
             try (Connection c = db.connect()) {
                 version = server.dialect().checkServerVersion(c);
-                for (Path script : scripts) {
-                    statements += ScriptRunner.runFile(c, server.dialect(), script);
-                }
+                ran = runner.run(c, statements);
             }
             long loaded = System.nanoTime();
             SchemaSnapshot snapshot = LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of())
                     .withSchemaRenamed(db.name(), databaseAlias);
             long read = System.nanoTime();
-            return new Loaded(snapshot, version, statements, (loaded - start) / 1_000_000, (read - loaded) / 1_000_000);
+            return new Loaded(snapshot, version, ran, (loaded - start) / 1_000_000, (read - loaded) / 1_000_000);
         } catch (SQLException e) {
             throw new DriftgateException(server.description() + ": " + LiveDatabase.describe(e), e);
         }

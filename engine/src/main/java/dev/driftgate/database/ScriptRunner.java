@@ -18,13 +18,16 @@ public final class ScriptRunner {
     private ScriptRunner() {}
 
     public static int runFile(Connection connection, Dialect dialect, Path file) {
-        String script;
+        return run(connection, dialect.splitScript(read(file), file.toString()));
+    }
+
+    /** A script's text, or one line naming the file that cannot be read. */
+    public static String read(Path file) {
         try {
-            script = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DriftgateException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return run(connection, dialect.splitScript(script, file.toString()));
     }
 
     /**

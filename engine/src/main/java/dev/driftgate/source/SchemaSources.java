@@ -3,8 +3,8 @@ package dev.driftgate.source;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.database.DatabaseServer;
 import dev.driftgate.database.LiveDatabase;
+import dev.driftgate.database.SchemaLoader;
 import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -12,11 +12,8 @@ import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -64,8 +61,8 @@ public final class SchemaSources {
     public static Dialect dialectOf(String spec) {
         return switch (kind(spec)) {
             case URL -> Dialects.forUrl(spec);
-            case SNAPSHOT -> Dialects.byName(SnapshotJson.read(Path.of(spec)).dialect());
-            case SQL_FILE -> guess(read(Path.of(spec)));
+            case SNAPSHOT -> Dialects.byName(SnapshotJson.dialectOf(Path.of(spec)));
+            case SQL_FILE -> guess(ScriptRunner.read(Path.of(spec)));
             case SQL_DIRECTORY -> null;
         };
     }
@@ -102,7 +99,7 @@ public final class SchemaSources {
     private SchemaSnapshot load(List<Path> files, Dialect dialect, String spec, boolean declared) {
         List<SqlStatement> statements = new ArrayList<>();
         for (Path file : files) {
-            String text = read(file);
+            String text = ScriptRunner.read(file);
             Dialect written = guess(text);
             if (written != null && !written.name().equals(dialect.name())) {
                 throw new DriftgateException(file + ": this looks like a " + written.name() + " script, but the "
@@ -110,28 +107,9 @@ public final class SchemaSources {
             }
             statements.addAll(dialect.splitScript(text, file.toString()));
         }
-        DatabaseServer server = scratch.apply(dialect);
-        try (ThrowawayDatabase db = server.createThrowaway()) {
-            try (Connection c = db.connect()) {
-                if (declared) {
-                    ScriptRunner.runUnordered(c, statements);
-                } else {
-                    ScriptRunner.runDump(c, statements);
-                }
-            }
-            SchemaSnapshot snapshot = LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
-            return snapshot.withSchemaRenamed(db.name(), Path.of(spec).getFileName().toString().replaceAll("\\.sql$", ""));
-        } catch (SQLException e) {
-            throw new DriftgateException(server.description() + ": cannot create a scratch database: " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DriftgateException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return SchemaLoader.load(scratch.apply(dialect), statements,
+                Path.of(spec).getFileName().toString().replaceAll("\\.sql$", ""),
+                declared ? ScriptRunner::runUnordered : ScriptRunner::runDump).snapshot();
     }
 
     /**
