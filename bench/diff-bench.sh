@@ -7,8 +7,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/bench/work"
-(cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package) >&2
-cli=(java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$root/cli/target/driftgate-cli.jar:$root/cli/target/lib/*" dev.driftgate.cli.Main)
+# The launcher as users run it (its class-data archive included), with the heap capped at 512 MB.
+export DRIFTGATE_JAVA_OPTS="-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+"$root/driftgate" --version >/dev/null
+cli=("$root/driftgate")
 
 echo "| snapshots | tables | changed tables | differences reported | seconds (whole process) | peak RSS (MiB) |"
 echo "|---|---:|---:|---:|---:|---:|"

@@ -17,6 +17,8 @@ import dev.driftgate.plan.PlanVerifier;
 import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,8 +86,15 @@ final class DiffCommand implements Callable<Integer> {
         ConnectionSettings settings = connection.settings();
         Dialect d = dialect(expected, actual);
         SchemaSources sources = new SchemaSources(settings, this::scratchServer);
-        SchemaSnapshot expectedSnapshot = sources.snapshot(expected, d);
-        SchemaSnapshot actualSnapshot = sources.snapshot(actual, d);
+        // The two sides are independent (two files to parse, two databases to read): read them at once.
+        CompletableFuture<SchemaSnapshot> expectedRead = CompletableFuture.supplyAsync(() -> sources.snapshot(expected, d));
+        SchemaSnapshot actualSnapshot;
+        SchemaSnapshot expectedSnapshot;
+        try {
+            actualSnapshot = sources.snapshot(actual, d);
+        } finally {
+            expectedSnapshot = joined(expectedRead);
+        }
         DiffResult result = SchemaDiff.compare(expectedSnapshot, actualSnapshot, rules);
         PrintWriter out = spec.commandLine().getOut();
         if (sql) {
@@ -118,6 +127,21 @@ final class DiffCommand implements Callable<Integer> {
         });
         out.flush();
         return result.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    /** The value of a background read, its failure rethrown as it was thrown. */
+    static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private DatabaseServer scratchServer(Dialect d) {

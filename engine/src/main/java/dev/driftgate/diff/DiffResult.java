@@ -1,5 +1,6 @@
 package dev.driftgate.diff;
 
+import dev.driftgate.schema.SchemaSnapshot;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +11,12 @@ import java.util.Set;
  * @param differences what differs and is not suppressed, worst first
  * @param suppressed what differs but an ignore rule suppressed, with the rule
  * @param notCompared objects the model does not describe, on either side
+ * @param expected the expected snapshot
+ * @param actual the actual snapshot, aligned to the expected one's names where a dialect needs it
+ *     (MySQL's single database); planners read dependencies from both
  */
-public record DiffResult(List<Difference> differences, List<Suppressed> suppressed, List<Change.NotCompared> notCompared) {
+public record DiffResult(List<Difference> differences, List<Suppressed> suppressed, List<Change.NotCompared> notCompared,
+        SchemaSnapshot expected, SchemaSnapshot actual) {
 
     /** A reported difference with the aspects that were not suppressed. */
     public record Difference(Change change, Set<Aspect> aspects) {}

@@ -1,5 +1,6 @@
 package dev.driftgate.diff;
 
+import dev.driftgate.schema.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class IgnoreRules {
     }
 
     /** Splits changes into reported differences and suppressed ones. */
-    DiffResult apply(List<Change> changes, List<Change.NotCompared> notCompared) {
+    DiffResult apply(List<Change> changes, List<Change.NotCompared> notCompared, SchemaSnapshot expected,
+            SchemaSnapshot actual) {
         List<DiffResult.Difference> differences = new ArrayList<>();
         List<DiffResult.Suppressed> suppressed = new ArrayList<>();
         for (Change change : changes) {
@@ -70,6 +72,6 @@ public final class IgnoreRules {
                 differences.add(new DiffResult.Difference(change, Set.copyOf(kept)));
             }
         }
-        return new DiffResult(differences, suppressed, notCompared);
+        return new DiffResult(differences, suppressed, notCompared, expected, actual);
     }
 }

@@ -50,7 +50,7 @@ public final class SchemaDiff {
                 s -> diff.changes.add(new AddSchema(ref(ObjectKind.SCHEMA, s.name(), null, null), s)),
                 s -> diff.changes.add(new DropSchema(ref(ObjectKind.SCHEMA, s.name(), null, null), s)),
                 diff::compareSchema);
-        return rules.apply(diff.changes, notCompared(expected, aligned));
+        return rules.apply(diff.changes, notCompared(expected, aligned), expected, aligned);
     }
 
     /**

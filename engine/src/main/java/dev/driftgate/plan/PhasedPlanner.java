@@ -3,16 +3,26 @@ package dev.driftgate.plan;
 import dev.driftgate.diff.Aspect;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.schema.RelationName;
+import dev.driftgate.schema.Schema;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.View;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the dialect planners share: each difference becomes statements filed under a phase, and the
- * plan is the phases in order. Phases stand in for a dependency graph: what depends on others is
- * dropped in an early phase and created in a late one.
+ * plan is the phases in order. Phases order object kinds (tables before their foreign keys, views
+ * after tables, drops of dependents before what they depend on); within a phase, views are ordered
+ * by the relations each reads, as the snapshots recorded them from the catalog.
  *
  * @param <P> the dialect's phases, in execution order
  */
@@ -20,8 +30,10 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
 
     private final Class<P> phaseType;
     private Map<P, List<PlannedStatement>> phases;
+    private Map<PlannedStatement, RelationName> subjects;
     private List<String> unplanned;
     private boolean online;
+    private DiffResult diff;
 
     protected PhasedPlanner(Class<P> phaseType) {
         this.phaseType = phaseType;
@@ -30,11 +42,14 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
     @Override
     public final synchronized Plan plan(DiffResult diff, boolean onlineForms) {
         phases = new EnumMap<>(phaseType);
+        subjects = new IdentityHashMap<>();
         unplanned = new ArrayList<>();
         online = onlineForms;
+        this.diff = diff;
         for (DiffResult.Difference d : diff.differences()) {
             add(d.change(), d.aspects());
         }
+        afterChanges();
         List<PlannedStatement> all = new ArrayList<>();
         if (!phases.isEmpty()) {
             all.addAll(preamble());
@@ -47,6 +62,9 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
 
     /** Files the statements that repair one difference. */
     protected abstract void add(Change change, Set<Aspect> aspects);
+
+    /** Runs once every difference is filed: where a dialect adds what the differences imply together. */
+    protected void afterChanges() {}
 
     /** Statements that open a non-empty plan (a lock timeout, say). */
     protected List<PlannedStatement> preamble() {
@@ -62,17 +80,114 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
         return online;
     }
 
+    protected final SchemaSnapshot expected() {
+        return diff.expected();
+    }
+
+    protected final SchemaSnapshot actual() {
+        return diff.actual();
+    }
+
     protected final void emit(P phase, Change change, String sql, boolean transactional) {
-        phases.computeIfAbsent(phase, p -> new ArrayList<>())
-                .add(new PlannedStatement(sql, change.kind() + " " + change.object(), transactional));
+        emit(phase, change.kind() + " " + change.object(), sql, transactional, null);
     }
 
     protected final void emit(P phase, Change change, String sql) {
         emit(phase, change, sql, true);
     }
 
+    /**
+     * Files a statement; {@code subject} names the view it drops or creates, so that the phase can
+     * be put in dependency order.
+     */
+    protected final void emit(P phase, String reason, String sql, boolean transactional, RelationName subject) {
+        PlannedStatement statement = new PlannedStatement(sql, reason, transactional);
+        phases.computeIfAbsent(phase, p -> new ArrayList<>()).add(statement);
+        if (subject != null) {
+            subjects.put(statement, subject);
+        }
+    }
+
+    /** The views that statements of a phase drop or create. */
+    protected final Set<RelationName> subjects(P phase) {
+        return phases.getOrDefault(phase, List.of()).stream().filter(subjects::containsKey).map(subjects::get)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     /** Records a difference that no statement repairs, so the plan is never claimed complete. */
     protected final void unplanned(String what) {
         unplanned.add(what);
+    }
+
+    /** Every view of a snapshot by name. */
+    protected static Map<RelationName, View> views(SchemaSnapshot snapshot) {
+        Map<RelationName, View> views = new TreeMap<>();
+        for (Schema s : snapshot.schemas()) {
+            s.views().forEach(v -> views.put(new RelationName(s.name(), v.name()), v));
+        }
+        return views;
+    }
+
+    /** The views that read any of {@code relations}, directly or through other views. */
+    protected static Set<RelationName> readersOf(Set<RelationName> relations, SchemaSnapshot snapshot) {
+        Map<RelationName, View> views = views(snapshot);
+        Set<RelationName> readers = new LinkedHashSet<>();
+        Set<RelationName> frontier = new LinkedHashSet<>(relations);
+        while (!frontier.isEmpty()) {
+            Set<RelationName> next = new LinkedHashSet<>();
+            for (Map.Entry<RelationName, View> view : views.entrySet()) {
+                if (!readers.contains(view.getKey()) && view.getValue().reads().stream().anyMatch(frontier::contains)) {
+                    readers.add(view.getKey());
+                    next.add(view.getKey());
+                }
+            }
+            frontier = next;
+        }
+        return readers;
+    }
+
+    /**
+     * The statements with views put in dependency order: each view after the views it reads when
+     * creating ({@code dropping} false, reads from the expected snapshot), before them when dropping
+     * (reads from the actual one). Other statements keep their place ahead of the views. A cycle
+     * cannot be ordered: it is reported as unplanned and its views keep the order they were filed in.
+     */
+    protected final List<PlannedStatement> inDependencyOrder(List<PlannedStatement> statements, boolean dropping) {
+        Map<RelationName, View> views = views(dropping ? actual() : expected());
+        List<PlannedStatement> out = new ArrayList<>();
+        Map<RelationName, List<PlannedStatement>> bySubject = new HashMap<>();
+        List<RelationName> pending = new ArrayList<>();
+        for (PlannedStatement s : statements) {
+            RelationName subject = subjects.get(s);
+            if (subject == null) {
+                out.add(s);
+            } else {
+                if (!bySubject.containsKey(subject)) {
+                    pending.add(subject);
+                }
+                bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<RelationName> ordered = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            RelationName ready = pending.stream()
+                    .filter(v -> pending.stream().noneMatch(o -> o != v && (dropping
+                            ? reads(views.get(o), v) : reads(views.get(v), o))))
+                    .findFirst().orElse(null);
+            if (ready == null) {
+                unplanned("views read each other in a cycle: " + pending.stream().map(RelationName::toString)
+                        .collect(Collectors.joining(", ")));
+                ordered.addAll(pending);
+                break;
+            }
+            pending.remove(ready);
+            ordered.add(ready);
+        }
+        ordered.forEach(v -> out.addAll(bySubject.get(v)));
+        return out;
+    }
+
+    private static boolean reads(View view, RelationName relation) {
+        return view != null && view.reads().contains(relation);
     }
 }

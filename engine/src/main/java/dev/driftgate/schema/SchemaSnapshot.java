@@ -40,7 +40,8 @@ public record SchemaSnapshot(
      */
     public SchemaSnapshot withSchemaRenamed(String from, String to) {
         List<Schema> renamed = schemas.stream()
-                .map(s -> s.name().equals(from) ? new Schema(to, s.owner(), s.comment(), s.tables(), s.views(),
+                .map(s -> s.name().equals(from) ? new Schema(to, s.owner(), s.comment(), s.tables(),
+                        s.views().stream().map(v -> v.withReadsRenamed(n -> n.equals(from) ? to : n)).toList(),
                         s.sequences(), s.types(), s.routines(), s.events(), s.attributes(), s.grants()) : s)
                 .toList();
         return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled);

@@ -26,7 +26,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DiffCasesTest {
 
-    record DiffCase(String name, String actual, String expected, List<String> changes, List<String> notCompared) {}
+    /**
+     * One case.
+     *
+     * @param planContains lines the online plan must hold (an online form, a rebuild), in any order
+     */
+    record DiffCase(String name, String actual, String expected, List<String> changes, List<String> notCompared,
+            List<String> planContains) {}
 
     static List<DiffCase> parse(Path file) throws Exception {
         List<DiffCase> cases = new ArrayList<>();
@@ -35,20 +41,23 @@ class DiffCasesTest {
         StringBuilder expected = new StringBuilder();
         List<String> changes = new ArrayList<>();
         List<String> notCompared = new ArrayList<>();
+        List<String> planContains = new ArrayList<>();
         String section = "";
         for (String line : Files.readAllLines(file)) {
             if (line.startsWith("-- case:")) {
                 if (name != null) {
-                    cases.add(new DiffCase(name, actual.toString(), expected.toString(), changes, notCompared));
+                    cases.add(new DiffCase(name, actual.toString(), expected.toString(), changes, notCompared,
+                            planContains));
                 }
                 name = line.substring("-- case:".length()).strip();
                 actual = new StringBuilder();
                 expected = new StringBuilder();
                 changes = new ArrayList<>();
                 notCompared = new ArrayList<>();
+                planContains = new ArrayList<>();
                 section = "";
             } else if (line.startsWith("-- actual:") || line.startsWith("-- expected:") || line.startsWith("-- changes:")
-                    || line.startsWith("-- not compared:")) {
+                    || line.startsWith("-- not compared:") || line.startsWith("-- plan contains:")) {
                 section = line.substring(3, line.indexOf(':'));
             } else if (name != null) {
                 switch (section) {
@@ -56,12 +65,13 @@ class DiffCasesTest {
                     case "expected" -> expected.append(line).append('\n');
                     case "changes" -> { if (!line.isBlank()) { changes.add(line.strip()); } }
                     case "not compared" -> { if (!line.isBlank()) { notCompared.add(line.strip()); } }
+                    case "plan contains" -> { if (!line.isBlank()) { planContains.add(line.strip()); } }
                     default -> { }
                 }
             }
         }
         if (name != null) {
-            cases.add(new DiffCase(name, actual.toString(), expected.toString(), changes, notCompared));
+            cases.add(new DiffCase(name, actual.toString(), expected.toString(), changes, notCompared, planContains));
         }
         return cases;
     }
@@ -93,6 +103,9 @@ class DiffCasesTest {
                     .map(d -> d.change().kind() + " " + d.change().object()).sorted().toList();
             List<String> wanted = c.changes().stream().map(s -> s.replace("{db}", expectedDb.name())).sorted().toList();
             assertEquals(wanted, found, c.name());
+            List<String> unmodelled = result.notCompared().stream().map(n -> n.object() + " (" + n.side() + ")")
+                    .sorted().toList();
+            assertEquals(c.notCompared().stream().sorted().toList(), unmodelled, c.name() + ": not compared");
             for (DiffResult.Difference d : result.differences()) {
                 assertTrue(!ChangeDetails.describe(d.change(), d.aspects()).isBlank());
             }
@@ -104,6 +117,12 @@ class DiffCasesTest {
                             IgnoreRules.defaults());
                     assertTrue(v.verified(), c.name() + (online ? " (online)" : " (plain)") + ": " + v.reason()
                             + (v.remaining() == null ? "" : " " + v.remaining().differences()) + "\n" + plan.script());
+                    if (online) {
+                        for (String line : c.planContains()) {
+                            assertTrue(plan.statements().stream().anyMatch(s -> s.sql().equals(line)),
+                                    c.name() + ": the online plan lacks " + line + "\n" + plan.script());
+                        }
+                    }
                 }
             }
         }

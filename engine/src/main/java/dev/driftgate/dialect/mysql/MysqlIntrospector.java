@@ -14,6 +14,7 @@ import dev.driftgate.schema.Event;
 import dev.driftgate.schema.Grant;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.Partition;
+import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Routine;
 import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
@@ -22,17 +23,17 @@ import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UnmodelledObject;
 import dev.driftgate.schema.View;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -385,7 +386,8 @@ final class MysqlIntrospector {
             }
             schemas.get(schemaName).views.add(new View(row.getString("TABLE_NAME"), false,
                     MysqlNormalizer.viewDefinition(row.getString("VIEW_DEFINITION"), schemaName),
-                    row.getString("DEFINER"), null, List.of(), attributes, List.of()));
+                    row.getString("DEFINER"), null, List.of(), attributes, List.of(),
+                    MysqlNormalizer.viewReads(row.getString("VIEW_DEFINITION"))));
         });
     }
 
@@ -484,13 +486,21 @@ final class MysqlIntrospector {
     }
 
     private static List<Schema> assemble(Map<String, SchemaParts> schemas) {
+        Set<RelationName> relations = new HashSet<>();
+        schemas.forEach((schemaName, s) -> {
+            s.tables.keySet().forEach(t -> relations.add(new RelationName(schemaName, t)));
+            s.views.forEach(v -> relations.add(new RelationName(schemaName, v.name())));
+        });
         List<Schema> out = new ArrayList<>();
         schemas.forEach((schemaName, s) -> {
+            List<View> views = s.views.stream().map(v -> new View(v.name(), v.materialized(), v.definition(),
+                    v.owner(), v.comment(), v.indexes(), v.attributes(), v.grants(),
+                    v.reads().stream().filter(relations::contains).toList())).toList();
             List<Table> tables = new ArrayList<>();
             s.tables.forEach((name, t) -> tables.add(new Table(name, null, t.comment, t.columns, t.constraints,
                     markForeignKeyIndexes(t), t.triggers, List.of(), t.partitionKey, null, null, t.partitions, List.of(),
                     t.attributes, t.grants)));
-            out.add(new Schema(schemaName, null, null, tables, s.views, List.of(), List.of(), s.routines, s.events,
+            out.add(new Schema(schemaName, null, null, tables, views, List.of(), List.of(), s.routines, s.events,
                     s.attributes, s.grants));
         });
         return out;

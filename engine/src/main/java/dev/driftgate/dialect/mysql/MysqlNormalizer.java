@@ -1,7 +1,11 @@
 package dev.driftgate.dialect.mysql;
 
+import dev.driftgate.schema.RelationName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -94,6 +98,27 @@ final class MysqlNormalizer {
         }
         String qualifier = "`" + schema.replace("`", "``") + "`.";
         return definition.replace(qualifier, "").strip();
+    }
+
+    private static final Pattern QUALIFIED_CHAIN =
+            Pattern.compile("`((?:[^`]|``)*)`\\.`((?:[^`]|``)*)`");
+
+    /**
+     * The relations a view may read, as the server prints its query: every reference is qualified
+     * {@code `db`.`table`} (columns {@code `db`.`table`.`column`}). MariaDB keeps no dependency
+     * records for views, so this reads the rendering; the introspector keeps only names that are
+     * relations of the snapshot, which drops column references through an alias.
+     */
+    static List<RelationName> viewReads(String definition) {
+        List<RelationName> reads = new ArrayList<>();
+        if (definition == null) {
+            return reads;
+        }
+        Matcher m = QUALIFIED_CHAIN.matcher(definition);
+        while (m.find()) {
+            reads.add(new RelationName(m.group(1).replace("``", "`"), m.group(2).replace("``", "`")));
+        }
+        return reads;
     }
 
     /** True when the name is the one the server generates: {@code t_ibfk_1}, {@code CONSTRAINT_1}, {@code t_chk_1}. */

@@ -5,11 +5,13 @@ import dev.driftgate.diff.Change;
 import dev.driftgate.diff.Change.*;
 import dev.driftgate.diff.ObjectRef;
 import dev.driftgate.plan.PhasedPlanner;
+import dev.driftgate.plan.PlannedStatement;
 import dev.driftgate.schema.Column;
 import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Event;
 import dev.driftgate.schema.Index;
+import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Routine;
 import dev.driftgate.schema.Table;
 import dev.driftgate.schema.Trigger;
@@ -58,11 +60,19 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         } else if (change instanceof AlterTable c) {
             alterTable(change, ref, c.before(), c.after(), aspects);
         } else if (change instanceof AddColumn c) {
-            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(c.after(), null));
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(c.after(), null)
+                    + (online() && instantAddColumn(ref, c.after()) ? ", ALGORITHM=INSTANT" : ""));
         } else if (change instanceof DropColumn c) {
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(c.before().name()));
         } else if (change instanceof AlterColumn c) {
-            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " MODIFY COLUMN " + column(c.after(), null));
+            if (online() && aspects.equals(Set.of(Aspect.DEFAULT)) && literalDefault(c.after().defaultValue())) {
+                // Only the default: a metadata change, INSTANT on MariaDB 10.3+ and MySQL 8.
+                emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ALTER COLUMN " + q(c.after().name())
+                        + (c.after().defaultValue() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.after().defaultValue())
+                        + ", ALGORITHM=INSTANT");
+            } else {
+                emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " MODIFY COLUMN " + column(c.after(), null));
+            }
         } else if (change instanceof AddConstraint c) {
             addConstraint(change, ref, c.after());
         } else if (change instanceof DropConstraint c) {
@@ -81,12 +91,12 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " RENAME INDEX " + q(c.before().name())
                     + " TO " + q(c.after().name()));
         } else if (change instanceof AddView c) {
-            emit(Phase.CREATE_VIEWS, change, view(ref, c.after()));
+            createView(change, ref, c.after());
         } else if (change instanceof DropView) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP VIEW " + q(ref.name()));
         } else if (change instanceof ReplaceView c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP VIEW " + q(ref.name()));
-            emit(Phase.CREATE_VIEWS, change, view(ref, c.after()));
+            createView(change, ref, c.after());
         } else if (change instanceof AddTrigger c) {
             emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
         } else if (change instanceof DropTrigger c) {
@@ -111,6 +121,31 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         } else {
             unplanned(change.kind() + " " + change.object());
         }
+    }
+
+    /**
+     * Whether {@code ADD COLUMN} at the end can run with {@code ALGORITHM=INSTANT}: both servers
+     * refuse it for auto-increment and stored generated columns, tables with a FULLTEXT index and
+     * compressed rows. Verification runs the plan on a real server, so a refusal this misses fails
+     * there instead of in production.
+     */
+    private boolean instantAddColumn(ObjectRef ref, Column column) {
+        Table table = actualTable(ref);
+        return table != null
+                && column.identity() == null
+                && (column.generated() == null || !"STORED".equalsIgnoreCase(column.generated().storage()))
+                && table.indexes().stream().noneMatch(i -> "FULLTEXT".equals(i.method()))
+                && !"COMPRESSED".equalsIgnoreCase(table.attributes().get(MysqlAttributes.ROW_FORMAT));
+    }
+
+    private Table actualTable(ObjectRef ref) {
+        return actual().schemas().stream().filter(s -> s.name().equals(ref.schema())).flatMap(s -> s.tables().stream())
+                .filter(t -> t.name().equals(ref.table())).findFirst().orElse(null);
+    }
+
+    /** A default that {@code ALTER COLUMN ... SET DEFAULT} takes as written: none, a string or a number. */
+    private static boolean literalDefault(String value) {
+        return value == null || value.matches("'(?:[^']|'')*'") || value.matches("-?\\d+(?:\\.\\d+)?");
     }
 
     private String onlineClause(Index index) {
@@ -280,6 +315,17 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             case FOREIGN_KEY -> emit(Phase.DROP_FOREIGN_KEYS, change, prefix + "FOREIGN KEY " + q(c.name()));
             default -> emit(Phase.DROP_FOREIGN_KEYS, change, prefix + "CONSTRAINT " + q(c.name()));
         }
+    }
+
+    @Override
+    protected List<PlannedStatement> order(Phase phase, List<PlannedStatement> statements) {
+        return phase == Phase.CREATE_VIEWS ? inDependencyOrder(statements, false) : statements;
+    }
+
+    /** A view is created after the views it reads: MySQL checks that they exist. */
+    private void createView(Change change, ObjectRef ref, View v) {
+        emit(Phase.CREATE_VIEWS, change.kind() + " " + change.object(), view(ref, v), true,
+                new RelationName(ref.schema(), ref.name()));
     }
 
     private static String view(ObjectRef ref, View v) {

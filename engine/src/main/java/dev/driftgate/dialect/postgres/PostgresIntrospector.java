@@ -15,6 +15,7 @@ import dev.driftgate.schema.Constraint.ForeignKeyReference;
 import dev.driftgate.schema.Extension;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.Policy;
+import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Routine;
 import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
@@ -328,8 +329,18 @@ final class PostgresIntrospector {
                     row.getBoolean("materialized"),
                     PostgresNormalizer.viewDefinition(TextNormalizer.definition(row.getString("definition"))),
                     owner, text(row, "comment"), List.of(), attributes,
-                    PostgresAcl.grants(strings(row, "acl"), owner)));
+                    PostgresAcl.grants(strings(row, "acl"), owner), reads(row)));
         }, (Object) scope);
+    }
+
+    private static List<RelationName> reads(ResultSet row) throws SQLException {
+        List<String> schemas = strings(row, "read_schemas");
+        List<String> names = strings(row, "read_names");
+        List<RelationName> reads = new ArrayList<>(schemas.size());
+        for (int i = 0; i < schemas.size(); i++) {
+            reads.add(new RelationName(schemas.get(i), names.get(i)));
+        }
+        return reads;
     }
 
     private void readSequences(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -509,7 +520,7 @@ final class PostgresIntrospector {
             for (View v : s.views) {
                 List<Index> indexes = s.viewIndexes.getOrDefault(v.name(), List.of());
                 views.add(new View(v.name(), v.materialized(), v.definition(), v.owner(), v.comment(), indexes,
-                        v.attributes(), v.grants()));
+                        v.attributes(), v.grants(), v.reads()));
             }
             out.add(new Schema(schemaName, s.owner, s.comment, tables, views, s.sequences, s.types, s.routines,
                     List.of(), Map.of(), s.grants));

@@ -3,6 +3,7 @@ package dev.driftgate.dialect.postgres;
 import dev.driftgate.diff.Aspect;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.Change.*;
+import dev.driftgate.diff.ObjectKind;
 import dev.driftgate.diff.ObjectRef;
 import dev.driftgate.plan.PlannedStatement;
 import dev.driftgate.plan.PhasedPlanner;
@@ -11,6 +12,7 @@ import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.Policy;
+import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Routine;
 import dev.driftgate.schema.Sequence;
 import dev.driftgate.schema.Table;
@@ -18,6 +20,7 @@ import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UserType;
 import dev.driftgate.schema.View;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +42,9 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         DROP_LAST
     }
 
+    /** Tables whose column types the plan changes: views reading them are rebuilt around it. */
+    private final Set<RelationName> rebuiltTables = new LinkedHashSet<>();
+
     PostgresPlanner() {
         super(Phase.class);
     }
@@ -51,37 +57,42 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     @Override
     protected List<PlannedStatement> order(Phase phase, List<PlannedStatement> statements) {
-        return phase == Phase.CREATE_VIEWS ? viewsInDependencyOrder(statements) : statements;
+        return switch (phase) {
+            case CREATE_VIEWS -> inDependencyOrder(statements, false);
+            case DROP_DEPENDENTS -> inDependencyOrder(statements, true);
+            default -> statements;
+        };
     }
 
     /**
-     * Views that read other views are created after them. The snapshot holds no dependency graph
-     * yet, so a view counts as reading another when its query names it; verification catches the rest.
+     * PostgreSQL binds a view to what it reads: a column's type cannot change, nor can a view be
+     * dropped, while another view reads it. Every view that reads a retyped table or a dropped view,
+     * directly or through other views (as the actual snapshot's dependency records say), is dropped
+     * first and recreated from the expected snapshot afterwards.
      */
-    private static List<PlannedStatement> viewsInDependencyOrder(List<PlannedStatement> views) {
-        List<PlannedStatement> pending = new ArrayList<>(views);
-        List<PlannedStatement> ordered = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            PlannedStatement next = pending.stream()
-                    .filter(v -> pending.stream().noneMatch(o -> o != v && reads(v, o)))
-                    .findFirst().orElse(pending.get(0));
-            pending.remove(next);
-            ordered.add(next);
+    @Override
+    protected void afterChanges() {
+        Set<RelationName> disturbed = new LinkedHashSet<>(rebuiltTables);
+        rebuiltTables.clear();
+        disturbed.addAll(subjects(Phase.DROP_DEPENDENTS));
+        Set<RelationName> dropped = subjects(Phase.DROP_DEPENDENTS);
+        Set<RelationName> created = subjects(Phase.CREATE_VIEWS);
+        Map<RelationName, View> actualViews = views(actual());
+        Map<RelationName, View> expectedViews = views(expected());
+        for (RelationName reader : readersOf(disturbed, actual())) {
+            if (dropped.contains(reader)) {
+                continue;
+            }
+            View before = actualViews.get(reader);
+            emit(Phase.DROP_DEPENDENTS, "rebuild view " + reader + ": it reads a relation the plan changes",
+                    "DROP " + (before.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + q(reader.schema()) + "."
+                            + q(reader.name()), true, reader);
+            View after = expectedViews.get(reader);
+            if (after != null && !created.contains(reader)) {
+                createView("rebuild view " + reader, new ObjectRef(ObjectKind.VIEW, reader.schema(), null, reader.name()),
+                        after);
+            }
         }
-        return ordered;
-    }
-
-    private static boolean reads(PlannedStatement view, PlannedStatement other) {
-        String name = viewName(other);
-        int as = view.sql().indexOf(" AS ");
-        return name != null && as > 0 && view.sql().substring(as).matches("(?s).*\\b" + java.util.regex.Pattern.quote(name) + "\\b.*");
-    }
-
-    /** The bare name of the view a CREATE VIEW statement creates, or null for other statements. */
-    private static String viewName(PlannedStatement statement) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^CREATE (?:MATERIALIZED )?VIEW \"(?:[^\"]|\"\")+\"\\.\"((?:[^\"]|\"\")+)\"")
-                .matcher(statement.sql());
-        return m.find() ? m.group(1).replace("\"\"", "\"") : null;
     }
 
     private static String q(String identifier) {
@@ -168,12 +179,15 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         } else if (change instanceof AddView c) {
             createView(change, ref, c.after());
         } else if (change instanceof DropView c) {
-            emit(Phase.DROP_DEPENDENTS, change, "DROP " + (c.before().materialized() ? "MATERIALIZED VIEW " : "VIEW ")
-                    + named(ref));
+            dropView(change, ref, c.before());
         } else if (change instanceof ReplaceView c) {
-            emit(Phase.DROP_DEPENDENTS, change, "DROP " + (c.before().materialized() ? "MATERIALIZED VIEW " : "VIEW ")
-                    + named(ref));
-            createView(change, ref, c.after());
+            if (aspects.equals(Set.of(Aspect.COMMENT))) {
+                comment(change, (c.after().materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref),
+                        c.after().comment());
+            } else {
+                dropView(change, ref, c.before());
+                createView(change, ref, c.after());
+            }
         } else if (change instanceof AddSequence c) {
             createSequence(change, ref, c.after());
         } else if (change instanceof DropSequence) {
@@ -340,6 +354,9 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     private void alterColumn(Change change, ObjectRef ref, Column before, Column after, Set<Aspect> aspects) {
         String prefix = "ALTER TABLE " + table(ref) + " ALTER COLUMN " + q(after.name());
+        if (aspects.contains(Aspect.GENERATED) || aspects.contains(Aspect.TYPE) || aspects.contains(Aspect.COLLATION)) {
+            rebuiltTables.add(new RelationName(ref.schema(), ref.table()));
+        }
         if (aspects.contains(Aspect.GENERATED)) {
             emit(Phase.DROP_COLUMNS, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(before.name()));
             emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(after));
@@ -395,13 +412,17 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     }
 
     private void createIndex(Change change, ObjectRef ref, Index i) {
+        createIndex(change.kind() + " " + change.object(), ref, i);
+    }
+
+    private void createIndex(String reason, ObjectRef ref, Index i) {
         StringBuilder sql = new StringBuilder("CREATE ");
         if (i.unique()) {
             sql.append("UNIQUE ");
         }
         sql.append("INDEX ");
         // Only indexes on tables that exist already: a table created by the plan is empty and unseen.
-        boolean concurrently = online() && ref.kind() == dev.driftgate.diff.ObjectKind.INDEX;
+        boolean concurrently = online() && ref.kind() == ObjectKind.INDEX;
         if (concurrently) {
             sql.append("CONCURRENTLY ");
         }
@@ -439,19 +460,28 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if (i.predicate() != null) {
             sql.append(" WHERE ").append(i.predicate());
         }
-        emit(Phase.CREATE_INDEXES, change, sql.toString(), !concurrently);
-        comment(change, "INDEX " + q(ref.schema()) + "." + q(i.name()), i.comment());
+        emit(Phase.CREATE_INDEXES, reason, sql.toString(), !concurrently, null);
+        comment(reason, "INDEX " + q(ref.schema()) + "." + q(i.name()), i.comment());
+    }
+
+    private void dropView(Change change, ObjectRef ref, View v) {
+        emit(Phase.DROP_DEPENDENTS, change.kind() + " " + ref, "DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                + named(ref), true, new RelationName(ref.schema(), ref.name()));
     }
 
     private void createView(Change change, ObjectRef ref, View v) {
+        createView(change.kind() + " " + change.object(), ref, v);
+    }
+
+    private void createView(String reason, ObjectRef ref, View v) {
         String options = v.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
-        emit(Phase.CREATE_VIEWS, change, "CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref)
+        emit(Phase.CREATE_VIEWS, reason, "CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref)
                 + (options != null ? " WITH (" + options + ")" : "") + " AS " + v.definition()
-                + (v.materialized() ? " WITH NO DATA" : ""));
-        comment(change, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref), v.comment());
+                + (v.materialized() ? " WITH NO DATA" : ""), true, new RelationName(ref.schema(), ref.name()));
+        comment(reason, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref), v.comment());
         ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
         for (Index i : v.indexes()) {
-            createIndex(change, asMember, i);
+            createIndex(reason, asMember, i);
         }
     }
 
@@ -493,20 +523,35 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 && after.kind() == UserType.Kind.DOMAIN && java.util.Objects.equals(before.baseType(), after.baseType())) {
             alterDomain(change, ref, before, after);
         } else if (aspects.contains(Aspect.DEFINITION)) {
-            boolean appended = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
-                    && after.labels().size() > before.labels().size()
-                    && after.labels().subList(0, before.labels().size()).equals(before.labels());
-            if (!appended) {
-                unplanned(change.kind() + " " + change.object() + ": only appending enum labels is planned");
+            boolean grown = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
+                    && isSubsequence(before.labels(), after.labels());
+            if (!grown) {
+                unplanned(change.kind() + " " + change.object()
+                        + ": enum labels can only be added; removing or reordering them needs a new type");
                 return;
             }
-            for (String label : after.labels().subList(before.labels().size(), after.labels().size())) {
-                emit(Phase.CREATE_TYPES, change, "ALTER TYPE " + named(ref) + " ADD VALUE " + literal(label), false);
+            // Each new label goes after its predecessor in the expected order, which exists by then.
+            List<String> labels = after.labels();
+            for (int i = 0; i < labels.size(); i++) {
+                if (!before.labels().contains(labels.get(i))) {
+                    emit(Phase.CREATE_TYPES, change, "ALTER TYPE " + named(ref) + " ADD VALUE " + literal(labels.get(i))
+                            + (i == 0 ? " BEFORE " + literal(labels.get(1)) : " AFTER " + literal(labels.get(i - 1))), false);
+                }
             }
         }
         if (aspects.contains(Aspect.COMMENT)) {
             comment(change, (after.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), after.comment());
         }
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int at = 0;
+        for (String item : whole) {
+            if (at < part.size() && part.get(at).equals(item)) {
+                at++;
+            }
+        }
+        return at == part.size();
     }
 
     private void alterComposite(Change change, ObjectRef ref, UserType before, UserType after) {
@@ -648,10 +693,18 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
     }
 
+    /** A comment set, or removed where the change alters an object that exists on both sides. */
     private void comment(Change change, String target, String comment) {
-        if (comment != null || change instanceof AlterColumn || change instanceof AlterTable
+        if (comment != null || change instanceof AlterColumn || change instanceof AlterTable || change instanceof ReplaceView
                 || change instanceof ReplaceIndex || change instanceof AlterType || change instanceof AlterSchema) {
             emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
+        }
+    }
+
+    /** A comment on an object the plan creates: nothing to say when it has none. */
+    private void comment(String reason, String target, String comment) {
+        if (comment != null) {
+            emit(Phase.COMMENTS, reason, "COMMENT ON " + target + " IS " + literal(comment), true, null);
         }
     }
 }

@@ -1,4 +1,13 @@
--- Views and materialized views with PostgreSQL's own rendering of their query.
+-- Views and materialized views with PostgreSQL's own rendering of their query, and the relations
+-- each reads as the dependency records of its rewrite rule name them (two parallel arrays).
+WITH reads AS (
+    SELECT DISTINCT rw.ev_class AS view_oid, rc.relname, rc.relnamespace
+    FROM pg_rewrite rw
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
+                    AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> rw.ev_class
+    JOIN pg_class rc ON rc.oid = d.refobjid AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
+    JOIN pg_namespace cn ON cn.oid = rc.relnamespace AND cn.nspname NOT IN ('pg_catalog', 'information_schema')
+)
 SELECT n.nspname AS schema_name,
        c.relname AS name,
        c.relkind = 'm' AS materialized,
@@ -6,7 +15,11 @@ SELECT n.nspname AS schema_name,
        pg_get_userbyid(c.relowner) AS owner,
        obj_description(c.oid, 'pg_class') AS comment,
        array_to_string(c.reloptions, ', ') AS options,
-       c.relacl::text[] AS acl
+       c.relacl::text[] AS acl,
+       ARRAY(SELECT rn.nspname FROM reads r JOIN pg_namespace rn ON rn.oid = r.relnamespace
+             WHERE r.view_oid = c.oid ORDER BY rn.nspname, r.relname) AS read_schemas,
+       ARRAY(SELECT r.relname FROM reads r JOIN pg_namespace rn ON rn.oid = r.relnamespace
+             WHERE r.view_oid = c.oid ORDER BY rn.nspname, r.relname) AS read_names
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
  */
 class MysqlNormalizerTest {
     @Test
+    void readsTheRelationsOfAViewFromItsQualifiedRendering() {
+        String definition = "select `shop`.`o`.`id` AS `id`,`c`.`email` AS `email` from (`shop`.`order` `o` "
+                + "join `other``db`.`customer` `c` on(`c`.`id` = `o`.`customer_id`))";
+        assertEquals(java.util.List.of(new dev.driftgate.schema.RelationName("shop", "o"),
+                        new dev.driftgate.schema.RelationName("c", "email"),
+                        new dev.driftgate.schema.RelationName("shop", "order"),
+                        new dev.driftgate.schema.RelationName("other`db", "customer"),
+                        new dev.driftgate.schema.RelationName("c", "id"),
+                        new dev.driftgate.schema.RelationName("o", "customer_id")),
+                MysqlNormalizer.viewReads(definition),
+                "candidates in order of appearance; the introspector keeps those that are relations");
+    }
+
+    @Test
     void readsMariaDbDefaults() {
         assertEquals("'abc'", MysqlNormalizer.defaultValue("'abc'", "varchar", "", true));
         assertEquals(null, MysqlNormalizer.defaultValue("NULL", "varchar", "", true));

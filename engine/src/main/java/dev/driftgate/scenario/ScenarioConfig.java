@@ -1,0 +1,45 @@
+package dev.driftgate.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code driftgate.yaml}, as written. Every key is documented in docs/scenarios.md; an unknown key
+ * is an error naming its line, so a typo never silently turns a check off.
+ *
+ * @param dialect {@code postgresql} or {@code mysql} (MySQL and MariaDB)
+ * @param targets where it runs: {@code embedded} (default), {@code server}, {@code server:<jdbc url>},
+ *     {@code testcontainers:<image>}; several make a version matrix
+ * @param migrations where the history lives and how it is laid out
+ * @param candidates {@code branch} (default: what this branch adds, by git), {@code all}, {@code none},
+ *     or a version range {@code 4..7} (either end may be left open)
+ * @param rollback {@code required} (default: a candidate without a rollback fails) or {@code optional}
+ * @param seed SQL files or directories run on the baseline: the rows whose survival is checked
+ * @param expected an approved snapshot of the final state ({@code -Ddriftgate.approve=true} writes it)
+ * @param declared a directory of CREATE statements the history must agree with (state-based schema)
+ * @param ignore ignore rules as on the command line ({@code object=public.audit_*})
+ * @param environments databases to compare with the final state (drift): name to source
+ * @param forwardFix a script that repairs a migration that died half way; default: run it again
+ */
+public record ScenarioConfig(
+        String dialect,
+        List<String> targets,
+        Migrations migrations,
+        String candidates,
+        String rollback,
+        List<String> seed,
+        String expected,
+        String declared,
+        List<String> ignore,
+        Map<String, String> environments,
+        @JsonProperty("forward-fix") String forwardFix) {
+
+    /**
+     * @param path relative to the scenario directory
+     * @param layout {@code auto} (default), {@code flyway}, {@code golang-migrate}, {@code dbmate},
+     *     {@code diesel}, {@code liquibase} or {@code pattern}
+     * @param pattern for {@code pattern}: a regex with named groups version, name, direction, dialect
+     */
+    public record Migrations(String path, String layout, String pattern) {}
+}

@@ -1,0 +1,33 @@
+package dev.driftgate.scenario;
+
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.SqlStatement;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * SQL text from a file: a whole file, or a section of one (dbmate's {@code -- migrate:down}, a
+ * Liquibase changeset's {@code --rollback} lines).
+ *
+ * @param file where it is
+ * @param sql the text
+ * @param firstLine the line of the file the text starts on, so statements keep their real lines
+ */
+public record Script(Path file, String sql, int firstLine) {
+
+    public static Script of(Path file, String sql) {
+        return new Script(file, sql, 1);
+    }
+
+    /** The statements, each with its file and real line. */
+    public List<SqlStatement> statements(Dialect dialect) {
+        return dialect.splitScript(sql, file.toString()).stream()
+                .map(s -> new SqlStatement(s.sql(), s.source(), s.line() + firstLine - 1, s.ordinal()))
+                .toList();
+    }
+
+    /** True when there is nothing to run: only blanks and comments. */
+    public boolean isBlank(Dialect dialect) {
+        return statements(dialect).isEmpty();
+    }
+}
