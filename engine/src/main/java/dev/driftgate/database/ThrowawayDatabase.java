@@ -1,11 +1,18 @@
 package dev.driftgate.database;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A database created for one check and dropped afterwards. Its name says who made it and when
@@ -41,6 +48,62 @@ public final class ThrowawayDatabase implements AutoCloseable {
         ThrowawayDatabase db = new ThrowawayDatabase(server, name);
         OPEN.add(db);
         return db;
+    }
+
+    /**
+     * A throwaway copy of another database, where the dialect copies databases; empty otherwise.
+     * PostgreSQL before 15 has no {@code STRATEGY} clause: the plain template copy is used there.
+     */
+    public static Optional<ThrowawayDatabase> cloneOf(ThrowawayDatabase template) throws SQLException {
+        DatabaseServer server = template.server();
+        String name = newName();
+        Optional<String> sql = server.dialect().cloneDatabaseSql(name, template.name());
+        if (sql.isEmpty()) {
+            return Optional.empty();
+        }
+        String statement = sql.get();
+        try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
+                Statement s = admin.createStatement()) {
+            try {
+                s.execute(statement);
+            } catch (SQLException e) {
+                if (!"42601".equals(e.getSQLState())) {
+                    throw e;
+                }
+                s.execute(statement.substring(0, statement.indexOf(" STRATEGY")));
+            }
+        }
+        ThrowawayDatabase db = new ThrowawayDatabase(server, name);
+        OPEN.add(db);
+        return Optional.of(db);
+    }
+
+    /**
+     * Drops databases with driftgate's prefix that are older than {@code maxAge}, going by the
+     * creation time in their names: what runs that were killed left behind on a shared server.
+     *
+     * @return the names dropped
+     */
+    public static List<String> sweep(DatabaseServer server, Duration maxAge) throws SQLException {
+        long cutoff = System.currentTimeMillis() / 1000 - maxAge.toSeconds();
+        List<String> dropped = new ArrayList<>();
+        try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
+                Statement s = admin.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(server.dialect().listDatabasesSql(PREFIX))) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String name : names) {
+                Matcher m = Pattern.compile("dg_(\\d{9,})_\\d+_\\d+").matcher(name);
+                if (m.matches() && Long.parseLong(m.group(1)) < cutoff) {
+                    s.execute(server.dialect().dropDatabaseSql(name));
+                    dropped.add(name);
+                }
+            }
+        }
+        return dropped;
     }
 
     static String newName() {

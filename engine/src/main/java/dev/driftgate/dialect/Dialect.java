@@ -52,6 +52,14 @@ public interface Dialect {
 
     String dropDatabaseSql(String name);
 
+    /**
+     * A statement that creates a database as a copy of another, or empty when the dialect has none
+     * (MySQL: the copy is made by replaying what built the original).
+     */
+    default java.util.Optional<String> cloneDatabaseSql(String name, String template) {
+        return java.util.Optional.empty();
+    }
+
     /** Lists databases whose names start with the prefix (to sweep leftovers of dead runs). */
     String listDatabasesSql(String prefix);
 

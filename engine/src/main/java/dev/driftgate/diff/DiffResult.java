@@ -42,4 +42,15 @@ public record DiffResult(List<Difference> differences, List<Suppressed> suppress
     public long count(Severity severity) {
         return differences.stream().filter(d -> d.change().severity() == severity).count();
     }
+
+    /** The differences as lines ({@code AddColumn column public.t.c: ...}), at most {@code max} of them. */
+    public String summary(int max) {
+        StringBuilder out = new StringBuilder();
+        differences.stream().limit(max).forEach(d -> out.append("\n  ").append(d.change().kind()).append(' ')
+                .append(d.change().object()).append(": ").append(ChangeDetails.describe(d.change(), d.aspects())));
+        if (differences.size() > max) {
+            out.append("\n  ... and ").append(differences.size() - max).append(" more");
+        }
+        return out.toString();
+    }
 }

@@ -29,7 +29,12 @@ public record Candidates(Set<String> versions, String how) {
             case "branch" -> branch(versioned, migrationsDir);
             default -> {
                 if (!r.contains("..")) {
-                    throw new DriftgateException("candidates: '" + r + "': expected branch, all, none or a range such as 4..7");
+                    if (versioned.stream().anyMatch(m -> Migration.VERSION_ORDER.compare(m.version(), r) == 0)) {
+                        yield new Candidates(versions(versioned.stream()
+                                .filter(m -> Migration.VERSION_ORDER.compare(m.version(), r) == 0).toList()), "version " + r);
+                    }
+                    throw new DriftgateException("candidates: '" + r + "': expected branch, all, none, a version of the "
+                            + "history or a range such as 4..7");
                 }
                 String from = r.substring(0, r.indexOf("..")).strip();
                 String to = r.substring(r.indexOf("..") + 2).strip();

@@ -13,7 +13,7 @@ import java.util.Map;
  *     {@code testcontainers:<image>}; several make a version matrix
  * @param migrations where the history lives and how it is laid out
  * @param candidates {@code branch} (default: what this branch adds, by git), {@code all}, {@code none},
- *     or a version range {@code 4..7} (either end may be left open)
+ *     one version, or a version range {@code 4..7} (either end may be left open)
  * @param rollback {@code required} (default: a candidate without a rollback fails) or {@code optional}
  * @param seed SQL files or directories run on the baseline: the rows whose survival is checked
  * @param expected an approved snapshot of the final state ({@code -Ddriftgate.approve=true} writes it)

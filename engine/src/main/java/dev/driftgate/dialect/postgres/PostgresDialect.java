@@ -125,6 +125,13 @@ public final class PostgresDialect implements Dialect {
         return "DROP DATABASE IF EXISTS " + quoteIdentifier(name) + " WITH (FORCE)";
     }
 
+    /** A file copy of the template: on tmpfs a 200-table database in tens of milliseconds (PostgreSQL 15+). */
+    @Override
+    public java.util.Optional<String> cloneDatabaseSql(String name, String template) {
+        return java.util.Optional.of("CREATE DATABASE " + quoteIdentifier(name) + " TEMPLATE " + quoteIdentifier(template)
+                + " STRATEGY = FILE_COPY");
+    }
+
     @Override
     public String listDatabasesSql(String prefix) {
         return "SELECT datname FROM pg_database WHERE datname LIKE '"

@@ -1,0 +1,217 @@
+package dev.driftgate.gate;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.scenario.Migration;
+import dev.driftgate.scenario.Script;
+import dev.driftgate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The checks of one candidate migration, run in order on a copy of the state before it: it applies;
+ * its rollback restores the schema exactly and keeps the rows that were there; applying it again
+ * converges; and a run that dies after any statement can be brought forward. A failed check throws
+ * {@link AssertionFailedError} with the reason; a check that does not apply throws
+ * {@link TestAbortedException} saying why.
+ */
+public final class CandidateRun {
+
+    private final TargetRun target;
+    private final Migration migration;
+    private ThrowawayDatabase work;
+    private SchemaSnapshot before;
+    private SchemaSnapshot after;
+    private Map<String, String> rowsBefore;
+    private boolean applied;
+    private boolean rolledBack;
+    private boolean converged;
+
+    public CandidateRun(TargetRun target, Migration migration) {
+        this.target = target;
+        this.migration = migration;
+    }
+
+    private void requireNotBlocked() {
+        if (target.blocked() != null) {
+            throw new TestAbortedException("not run: " + target.blocked());
+        }
+    }
+
+    private void requireApplied() {
+        requireNotBlocked();
+        if (!applied) {
+            throw new TestAbortedException("not run: " + migration.label() + " did not apply");
+        }
+    }
+
+    /** Step 1: the migration applies on the state before it. */
+    public String apply() throws SQLException {
+        requireNotBlocked();
+        before = target.currentSnapshot();
+        work = target.copyOfCurrent();
+        try (Connection c = work.connect()) {
+            rowsBefore = Checksums.of(c, before);
+        }
+        int n;
+        try {
+            n = target.apply(work, migration.up());
+        } catch (DriftgateException e) {
+            target.block(migration.label() + " did not apply");
+            throw new AssertionFailedError(migration.label() + " does not apply: " + e.getMessage(), e);
+        }
+        after = target.snapshot(work);
+        applied = true;
+        return n + " statement" + (n == 1 ? "" : "s") + " applied";
+    }
+
+    /** Step 3: the rollback brings back exactly the schema before the migration, read on a fresh connection. */
+    public String rollback() throws SQLException {
+        requireApplied();
+        Script down = migration.down();
+        if (down == null || down.isBlank(target.scenario().dialect())) {
+            String what = migration.label() + " has no rollback";
+            if (target.scenario().rollbackRequired()) {
+                throw new AssertionFailedError(what + " (rollback: required in " + target.scenario().configFile()
+                        + "); add one, or set rollback: optional");
+            }
+            throw new TestAbortedException(what + " (rollback: optional)");
+        }
+        try {
+            target.apply(work, down);
+        } catch (DriftgateException e) {
+            throw new AssertionFailedError("the rollback of " + migration.label() + " fails: " + e.getMessage(), e);
+        }
+        rolledBack = true;
+        SchemaSnapshot restored = target.snapshot(work);
+        DiffResult diff = SchemaDiff.compare(before, restored, target.scenario().ignoreRules());
+        if (!diff.isEmpty()) {
+            throw new AssertionFailedError("the rollback of " + migration.label() + " does not restore the schema "
+                    + "before it (" + diff.differences().size() + " difference" + (diff.differences().size() == 1 ? "" : "s")
+                    + ", expected = before the migration, actual = after the rollback):" + diff.summary(20));
+        }
+        return "schema restored exactly";
+    }
+
+    /** Step 4: rows present before the migration are present and equal after it and its rollback. */
+    public String data() throws SQLException {
+        requireApplied();
+        if (!rolledBack) {
+            throw new TestAbortedException("not run: nothing was rolled back");
+        }
+        long rows = rowsBefore.values().stream().mapToLong(CandidateRun::rowCount).sum();
+        if (rows == 0) {
+            throw new TestAbortedException("no rows to check: the baseline holds no data (add seed: to driftgate.yaml)");
+        }
+        Map<String, String> rowsAfter;
+        try (Connection c = work.connect()) {
+            rowsAfter = Checksums.of(c, before);
+        }
+        Map<String, String> changed = new TreeMap<>();
+        rowsBefore.forEach((table, sum) -> {
+            String now = rowsAfter.get(table);
+            if (!sum.equals(now)) {
+                changed.put(table, sum + " -> " + now);
+            }
+        });
+        if (!changed.isEmpty()) {
+            StringBuilder message = new StringBuilder("apply + rollback of " + migration.label()
+                    + " lost or changed rows in " + changed.size() + " table" + (changed.size() == 1 ? "" : "s") + ":");
+            changed.forEach((t, c) -> message.append("\n  ").append(t).append(": ").append(c));
+            throw new AssertionFailedError(message.toString());
+        }
+        return rows + " rows in " + rowsBefore.size() + " tables unchanged";
+    }
+
+    private static long rowCount(String checksum) {
+        int space = checksum.indexOf(" rows:");
+        return space < 0 ? 0 : Long.parseLong(checksum.substring(0, space));
+    }
+
+    /** Step 5: applied again after its rollback, the migration reaches the same schema as the first time. */
+    public String reapply() throws SQLException {
+        requireApplied();
+        if (!rolledBack) {
+            throw new TestAbortedException("not run: nothing was rolled back");
+        }
+        try {
+            target.apply(work, migration.up());
+        } catch (DriftgateException e) {
+            throw new AssertionFailedError(migration.label() + " does not apply again after its rollback: " + e.getMessage(), e);
+        }
+        SchemaSnapshot again = target.snapshot(work);
+        DiffResult diff = SchemaDiff.compare(after, again, target.scenario().ignoreRules());
+        if (!diff.isEmpty()) {
+            throw new AssertionFailedError(migration.label() + " applied after its rollback does not converge "
+                    + "(expected = first apply, actual = re-apply):" + diff.summary(20));
+        }
+        converged = true;
+        return "converges to the first apply";
+    }
+
+    /**
+     * Step 6: for each statement boundary k, a database holding the first k statements (what a run
+     * that died there leaves, where DDL commits as it goes) is brought forward by the forward fix
+     * (the migration run again, or the scenario's fix script) and must reach the post-apply schema.
+     */
+    public String partialFailure() throws SQLException {
+        requireApplied();
+        List<SqlStatement> statements = migration.up().statements(target.scenario().dialect());
+        if (target.runsInTransaction(statements)) {
+            throw new TestAbortedException("runs in one transaction on PostgreSQL: a failure leaves nothing behind");
+        }
+        if (statements.size() < 2) {
+            throw new TestAbortedException("one statement: it applies whole or not at all");
+        }
+        Script fix = target.scenario().forwardFix() != null ? target.scenario().forwardFix() : migration.up();
+        String fixName = target.scenario().forwardFix() != null ? "the forward fix " + fix.file() : "running it again";
+        for (int k = 1; k < statements.size(); k++) {
+            SqlStatement last = statements.get(k - 1);
+            ThrowawayDatabase partial = target.copyOfCurrent();
+            try {
+                target.apply(partial, statements.subList(0, k));
+                try {
+                    target.apply(partial, fix);
+                } catch (DriftgateException e) {
+                    throw new AssertionFailedError(migration.label() + " cannot be brought forward after a failure "
+                            + "after statement " + k + " of " + statements.size() + " (" + last.location() + ": "
+                            + last.summary() + "): " + fixName + " fails: " + e.getMessage(), e);
+                }
+                DiffResult diff = SchemaDiff.compare(after, target.snapshot(partial), target.scenario().ignoreRules());
+                if (!diff.isEmpty()) {
+                    throw new AssertionFailedError(migration.label() + " after a failure after statement " + k + " ("
+                            + last.location() + ") and " + fixName + " does not converge:" + diff.summary(20));
+                }
+            } finally {
+                target.discard(partial);
+            }
+        }
+        return (statements.size() - 1) + " failure points, each brought forward by " + fixName;
+    }
+
+    /**
+     * After the steps: the state after this migration becomes the state for the next one, even when
+     * the rollback or re-apply failed (a fresh copy with the migration applied once).
+     */
+    public void finish() throws SQLException {
+        if (converged) {
+            target.advance(work, migration.up(), after);
+            return;
+        }
+        target.discard(work);
+        if (!applied || target.blocked() != null) {
+            return;
+        }
+        ThrowawayDatabase next = target.copyOfCurrent();
+        target.apply(next, migration.up());
+        target.advance(next, migration.up(), after);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.driftgate.gate;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import java.time.Duration;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/** A database server in a container, for any image tag (a version matrix); needs a Docker engine. */
+final class ContainerServer implements DatabaseServer {
+
+    private static final String PASSWORD = "driftgate";
+
+    private final GenericContainer<?> container;
+    private final Dialect dialect;
+
+    private ContainerServer(GenericContainer<?> container, Dialect dialect) {
+        this.container = container;
+        this.dialect = dialect;
+    }
+
+    static ContainerServer start(String image, Dialect dialect) {
+        boolean postgres = dialect.name().equals("postgresql");
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
+                .withExposedPorts(postgres ? 5432 : 3306)
+                .withStartupTimeout(Duration.ofMinutes(3));
+        if (postgres) {
+            c.withEnv("POSTGRES_PASSWORD", PASSWORD).waitingFor(Wait.forLogMessage(".*ready to accept connections.*\\n", 2));
+        } else {
+            c.withEnv("MYSQL_ROOT_PASSWORD", PASSWORD).withEnv("MARIADB_ROOT_PASSWORD", PASSWORD)
+                    .waitingFor(Wait.forLogMessage(".*ready for connections.*\\n", image.contains("mariadb") ? 1 : 2));
+        }
+        try {
+            c.start();
+        } catch (RuntimeException e) {
+            c.close();
+            throw new DriftgateException("cannot start container " + image + ": " + e.getMessage(), e);
+        }
+        return new ContainerServer(c, dialect);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String description() {
+        return container.getDockerImageName() + " (testcontainers)";
+    }
+
+    @Override
+    public String host() {
+        return container.getHost();
+    }
+
+    @Override
+    public int port() {
+        return container.getMappedPort(dialect.name().equals("postgresql") ? 5432 : 3306);
+    }
+
+    @Override
+    public ConnectionSettings adminSettings() {
+        return ConnectionSettings.of(dialect.name().equals("postgresql") ? "postgres" : "root", PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        container.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.driftgate.gate;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.SchemaLoader;
+import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.scenario.Scenario;
+import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.SnapshotJson;
+import dev.driftgate.source.SchemaSources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/** The checks on the state the whole history reaches: approved snapshot, declared schema, environments. */
+public final class FinalChecks {
+
+    private FinalChecks() {}
+
+    /** The final state as a snapshot, MySQL's throwaway database named after the scenario so files stay stable. */
+    static SchemaSnapshot portable(TargetRun run) {
+        SchemaSnapshot s = run.currentSnapshot();
+        if (s.dialect().equals("mysql") && s.schemas().size() == 1) {
+            return s.withSchemaRenamed(s.schemas().get(0).name(), run.scenario().directory().getFileName().toString());
+        }
+        return s;
+    }
+
+    /** The final state equals the approved snapshot; with {@code approve}, the snapshot is (re)written instead. */
+    public static String matchesExpected(TargetRun run, boolean approve) {
+        requireState(run);
+        Path expected = run.scenario().expected();
+        if (expected == null) {
+            throw new TestAbortedException("no expected snapshot (set expected: in driftgate.yaml, then run with "
+                    + "-Ddriftgate.approve=true)");
+        }
+        SchemaSnapshot actual = portable(run);
+        if (approve) {
+            SnapshotJson.write(actual, expected);
+            return "approved: wrote " + expected;
+        }
+        if (!Files.exists(expected)) {
+            throw new AssertionFailedError(expected + " does not exist: run once with -Ddriftgate.approve=true, "
+                    + "review the file and commit it");
+        }
+        DiffResult diff = SchemaDiff.compare(SnapshotJson.read(expected), actual, run.scenario().ignoreRules());
+        if (!diff.isEmpty()) {
+            throw new AssertionFailedError("the history's final schema differs from " + expected + " (expected = the file, "
+                    + "actual = after every migration); if the change is intended, approve it with -Ddriftgate.approve=true:"
+                    + diff.summary(20));
+        }
+        return "matches " + expected;
+    }
+
+    /** The declared (state-based) schema, loaded in any order, equals what the migrations build. */
+    public static String declaredAgrees(TargetRun run) {
+        requireState(run);
+        Path dir = run.scenario().declared();
+        if (dir == null) {
+            throw new TestAbortedException("no declared schema in this scenario");
+        }
+        List<SqlStatement> statements = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                statements.addAll(run.scenario().dialect().splitScript(ScriptRunner.read(f), f.toString()));
+            }
+        } catch (IOException e) {
+            throw new DriftgateException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        SchemaSnapshot declared = SchemaLoader.load(run.server(), statements, "declared", ScriptRunner::runUnordered)
+                .snapshot();
+        DiffResult diff = SchemaDiff.compare(declared, run.currentSnapshot(), run.scenario().ignoreRules());
+        if (!diff.isEmpty()) {
+            throw new AssertionFailedError("the migrations and the declared schema " + dir + " disagree (expected = "
+                    + "declared, actual = after every migration):" + diff.summary(20));
+        }
+        return "migrations and declared schema agree (" + statements.size() + " declared statements)";
+    }
+
+    /** An environment (a database, a dump or a snapshot) holds the state the history reaches: no drift. */
+    public static String environmentMatches(TargetRun run, String name, String source) {
+        requireState(run);
+        SchemaSources sources = new SchemaSources(ConnectionSettings.of(null, null), d -> run.server());
+        SchemaSnapshot actual = sources.snapshot(source, run.scenario().dialect());
+        DiffResult diff = SchemaDiff.compare(run.currentSnapshot(), actual, run.scenario().ignoreRules());
+        if (!diff.isEmpty()) {
+            throw new AssertionFailedError("environment " + name + " has drifted from the history (expected = after "
+                    + "every migration, actual = " + name + "):" + diff.summary(20));
+        }
+        return name + " matches";
+    }
+
+    private static void requireState(TargetRun run) {
+        if (run.blocked() != null) {
+            throw new TestAbortedException("not run: " + run.blocked());
+        }
+    }
+}

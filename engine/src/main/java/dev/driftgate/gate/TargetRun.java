@@ -1,0 +1,195 @@
+package dev.driftgate.gate;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.database.LiveDatabase;
+import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.scenario.Migration;
+import dev.driftgate.scenario.Scenario;
+import dev.driftgate.scenario.Script;
+import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One scenario on one target: the baseline applied once, then each candidate checked on a copy of
+ * the state before it, in version order. The state advances candidate by candidate, so each one is
+ * checked on exactly what production will hold when it runs.
+ */
+public final class TargetRun implements AutoCloseable {
+
+    /** Statements PostgreSQL cannot run inside a transaction block. */
+    private static final Pattern NON_TRANSACTIONAL =
+            Pattern.compile("(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY"
+                    + "|REINDEX\\b.*\\bCONCURRENTLY|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE|ALTER\\s+SYSTEM).*");
+
+    private final Scenario scenario;
+    private final TargetSpec spec;
+    private final DatabaseServer server;
+    private final boolean ownsServer;
+    private final List<Script> replay = new ArrayList<>();
+    private final List<ThrowawayDatabase> databases = new ArrayList<>();
+    private ThrowawayDatabase current;
+    private SchemaSnapshot currentSnapshot;
+    private String blocked;
+
+    private TargetRun(Scenario scenario, TargetSpec spec, DatabaseServer server, boolean ownsServer) {
+        this.scenario = scenario;
+        this.spec = spec;
+        this.server = server;
+        this.ownsServer = ownsServer;
+    }
+
+    public static TargetRun open(Scenario scenario, TargetSpec spec, Function<String, Optional<String>> settings) {
+        TargetServers.Opened opened = TargetServers.open(spec, scenario.dialect(), settings);
+        return new TargetRun(scenario, spec, opened.server(), opened.owned());
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public DatabaseServer server() {
+        return server;
+    }
+
+    public String description() {
+        return spec + ": " + server.description();
+    }
+
+    /** Why the remaining checks cannot run (the baseline or an earlier candidate did not apply), or null. */
+    public String blocked() {
+        return blocked;
+    }
+
+    void block(String reason) {
+        if (blocked == null) {
+            blocked = reason;
+        }
+    }
+
+    /** Applies the baseline migrations and the seed to a new database: the state the first candidate starts from. */
+    public int applyBaseline() throws SQLException {
+        block("the baseline did not apply");
+        current = newDatabase();
+        int statements = 0;
+        for (Migration m : scenario.baseline()) {
+            statements += apply(current, m.up());
+            replay.add(m.up());
+        }
+        for (Script seed : scenario.seed()) {
+            statements += apply(current, seed);
+            replay.add(seed);
+        }
+        currentSnapshot = snapshot(current);
+        blocked = null;
+        return statements;
+    }
+
+    /** The state before the next candidate, as a snapshot. */
+    public SchemaSnapshot currentSnapshot() {
+        return currentSnapshot;
+    }
+
+    /** A new database holding the current state: a file copy on PostgreSQL, a replay on MySQL. */
+    ThrowawayDatabase copyOfCurrent() throws SQLException {
+        Optional<ThrowawayDatabase> copy = ThrowawayDatabase.cloneOf(current);
+        if (copy.isPresent()) {
+            databases.add(copy.get());
+            return copy.get();
+        }
+        ThrowawayDatabase db = newDatabase();
+        for (Script s : replay) {
+            apply(db, s);
+        }
+        return db;
+    }
+
+    /** Makes a database holding the state after a candidate the state for the next one. */
+    void advance(ThrowawayDatabase db, Script applied, SchemaSnapshot snapshot) {
+        ThrowawayDatabase old = current;
+        current = db;
+        currentSnapshot = snapshot;
+        replay.add(applied);
+        if (old != null && old != db) {
+            old.close();
+            databases.remove(old);
+        }
+    }
+
+    private ThrowawayDatabase newDatabase() throws SQLException {
+        ThrowawayDatabase db = server.createThrowaway();
+        databases.add(db);
+        return db;
+    }
+
+    SchemaSnapshot snapshot(ThrowawayDatabase db) {
+        return LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
+    }
+
+    /** Runs a script on a fresh connection; on PostgreSQL in one transaction unless a statement forbids it. */
+    int apply(ThrowawayDatabase db, Script script) throws SQLException {
+        return apply(db, script.statements(scenario.dialect()));
+    }
+
+    int apply(ThrowawayDatabase db, List<SqlStatement> statements) throws SQLException {
+        try (Connection c = db.connect()) {
+            boolean transaction = runsInTransaction(statements);
+            if (transaction) {
+                c.setAutoCommit(false);
+            }
+            try {
+                ScriptRunner.run(c, statements);
+                if (transaction) {
+                    c.commit();
+                }
+            } catch (DriftgateException e) {
+                if (transaction) {
+                    c.rollback();
+                }
+                throw e;
+            }
+        }
+        return statements.size();
+    }
+
+    /** True when the script runs as one transaction: on PostgreSQL, unless it has a statement that cannot. */
+    boolean runsInTransaction(List<SqlStatement> statements) {
+        return scenario.dialect().name().equals("postgresql")
+                && statements.stream().noneMatch(s -> NON_TRANSACTIONAL.matcher(s.sql()).matches());
+    }
+
+    /** Drops every database of this run; stops the server if it was started for this target alone. */
+    @Override
+    public void close() {
+        databases.forEach(ThrowawayDatabase::close);
+        databases.clear();
+        if (ownsServer) {
+            server.close();
+        }
+    }
+
+    /** Closes a database that a check made and no longer needs. */
+    void discard(ThrowawayDatabase db) {
+        if (db != null && db != current) {
+            db.close();
+            databases.remove(db);
+        }
+    }
+
+    /** Connects to a database on a fresh connection and runs one statement, for checks that need it. */
+    static void execute(ThrowawayDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

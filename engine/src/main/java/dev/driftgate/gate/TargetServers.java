@@ -1,0 +1,64 @@
+package dev.driftgate.gate;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.database.EmbeddedServers;
+import dev.driftgate.database.ExistingServer;
+import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.scenario.TargetSpec;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Opens the database server a target names. */
+public final class TargetServers {
+
+    private TargetServers() {}
+
+    /**
+     * Why a target cannot run on this machine, or empty when it can: a Testcontainers target
+     * without a Docker engine is skipped with this reason, never failed and never silently dropped.
+     */
+    public static Optional<String> unavailable(TargetSpec spec) {
+        if (!spec.provider().equals("testcontainers")) {
+            return Optional.empty();
+        }
+        try {
+            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+                return Optional.of("no Docker engine on this machine: " + spec + " needs one");
+            }
+            return Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("no Docker engine on this machine (" + e.getClass().getSimpleName() + "): " + spec + " needs one");
+        }
+    }
+
+    /**
+     * @param settings configuration ({@code driftgate.server.postgresql}, {@code driftgate.server.mysql}:
+     *     the URL a bare {@code server} target uses)
+     * @return the server and whether the caller owns it (must close it)
+     */
+    public static Opened open(TargetSpec spec, Dialect dialect, Function<String, Optional<String>> settings) {
+        return switch (spec.provider()) {
+            case "embedded" -> new Opened(EmbeddedServers.shared(dialect), false);
+            case "server" -> {
+                String url = spec.location() != null ? spec.location()
+                        : settings.apply("driftgate.server." + dialect.name()).orElseThrow(() -> new DriftgateException(
+                                "target server: no URL; write server:<jdbc url> or set driftgate.server." + dialect.name()));
+                ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(
+                        settings.apply("driftgate.server.user").orElse(null),
+                        settings.apply("driftgate.server.password-env").map(System::getenv).orElse(null)));
+                if (!server.dialect().name().equals(dialect.name())) {
+                    throw new DriftgateException("target " + spec + ": a " + server.dialect().name()
+                            + " server for a " + dialect.name() + " scenario");
+                }
+                yield new Opened(server, false);
+            }
+            case "testcontainers" -> new Opened(ContainerServer.start(spec.location(), dialect), true);
+            default -> throw new DriftgateException("unknown target provider " + spec.provider());
+        };
+    }
+
+    /** A server and whether it was started for this target alone. */
+    public record Opened(DatabaseServer server, boolean owned) {}
+}

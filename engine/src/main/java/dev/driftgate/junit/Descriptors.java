@@ -1,0 +1,230 @@
+package dev.driftgate.junit;
+
+import dev.driftgate.gate.CandidateRun;
+import dev.driftgate.gate.FinalChecks;
+import dev.driftgate.gate.TargetRun;
+import dev.driftgate.gate.TargetServers;
+import dev.driftgate.scenario.Migration;
+import dev.driftgate.scenario.Scenario;
+import dev.driftgate.scenario.TargetSpec;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.DirectorySource;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * The test tree: scenario › target › migration › step. Unique-id segments are the scenario's path,
+ * the target, the migration version and the step name: stable across runs and edits, never line
+ * numbers.
+ */
+final class Descriptors {
+
+    static final String SCENARIO = "scenario";
+    static final String TARGET = "target";
+    static final String MIGRATION = "migration";
+    static final String STEP = "step";
+
+    private Descriptors() {}
+
+    /** A scenario directory; its children are its targets. */
+    static final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+        ScenarioDescriptor(UniqueId id, Scenario scenario) {
+            super(id, scenario.name(), DirectorySource.from(scenario.directory().toFile()));
+        }
+
+        @Override
+        public Type getType() {
+            return Type.CONTAINER;
+        }
+
+        @Override
+        public ExecutionMode getExecutionMode() {
+            return ExecutionMode.CONCURRENT;
+        }
+    }
+
+    /** A scenario that could not be loaded: one failing node with the reason, instead of a crashed run. */
+    static final class BrokenScenarioDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+        private final RuntimeException problem;
+
+        BrokenScenarioDescriptor(UniqueId id, String name, Path directory, RuntimeException problem) {
+            super(id, name + " (cannot be loaded)", DirectorySource.from(directory.toFile()));
+            this.problem = problem;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.TEST;
+        }
+
+        @Override
+        public EngineContext execute(EngineContext context, DynamicTestExecutor executor) {
+            throw problem;
+        }
+    }
+
+    /** One scenario on one target; opens the server before its children and drops every database after. */
+    static final class TargetDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+        private final Scenario scenario;
+        private final TargetSpec spec;
+        private TargetRun run;
+
+        TargetDescriptor(UniqueId id, Scenario scenario, TargetSpec spec) {
+            super(id, scenario.dialect().name() + " · " + spec, FileSource.from(scenario.configFile().toFile()));
+            this.scenario = scenario;
+            this.spec = spec;
+        }
+
+        TargetRun run() {
+            return run;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.CONTAINER;
+        }
+
+        @Override
+        public ExecutionMode getExecutionMode() {
+            return ExecutionMode.CONCURRENT;
+        }
+
+        @Override
+        public SkipResult shouldBeSkipped(EngineContext context) {
+            return TargetServers.unavailable(spec).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
+        }
+
+        @Override
+        public EngineContext before(EngineContext context) {
+            run = TargetRun.open(scenario, spec, context::setting);
+            context.report(this, "target", run.description() + "; candidates: " + scenario.candidatesHow());
+            return context;
+        }
+
+        @Override
+        public void after(EngineContext context) {
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+
+    /** The checks of one candidate migration; its children run in order on one copy of the state before it. */
+    static final class CandidateDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+        private final TargetDescriptor target;
+        private final Migration migration;
+        private CandidateRun run;
+
+        CandidateDescriptor(UniqueId id, TargetDescriptor target, Migration migration) {
+            super(id, migration.label(), source(migration.up().file(), migration.up().firstLine()));
+            this.target = target;
+            this.migration = migration;
+        }
+
+        CandidateRun run() {
+            return run;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.CONTAINER;
+        }
+
+        @Override
+        public EngineContext before(EngineContext context) {
+            run = new CandidateRun(target.run(), migration);
+            return context;
+        }
+
+        @Override
+        public void after(EngineContext context) throws Exception {
+            if (run != null) {
+                run.finish();
+            }
+        }
+    }
+
+    /** What a step does, given its context. */
+    @FunctionalInterface
+    interface Check {
+        String run(EngineContext context) throws Exception;
+    }
+
+    /** One check: a test node whose outcome is the check's, with what it found as a report entry. */
+    static final class StepDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+        private final Check check;
+
+        StepDescriptor(UniqueId id, String displayName, TestSource source, Check check) {
+            super(id, displayName, source);
+            this.check = check;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.TEST;
+        }
+
+        @Override
+        public EngineContext execute(EngineContext context, DynamicTestExecutor executor) throws Exception {
+            String found = check.run(context);
+            if (found != null) {
+                context.report(this, "result", found);
+            }
+            return context;
+        }
+    }
+
+    static TestSource source(Path file, int line) {
+        return FileSource.from(file.toFile(), FilePosition.from(Math.max(line, 1)));
+    }
+
+    /** Builds a scenario's subtree. */
+    static ScenarioDescriptor build(UniqueId parent, Scenario scenario) {
+        ScenarioDescriptor s = new ScenarioDescriptor(parent.append(SCENARIO, scenario.name()), scenario);
+        for (TargetSpec spec : scenario.targets()) {
+            TargetDescriptor t = new TargetDescriptor(s.getUniqueId().append(TARGET, spec.toString()), scenario, spec);
+            s.addChild(t);
+            UniqueId tid = t.getUniqueId();
+            TestSource config = FileSource.from(scenario.configFile().toFile());
+            t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + scenario.baseline().size()
+                    + " migrations" + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
+                    c -> t.run().applyBaseline() + " statements"));
+            for (Migration m : scenario.candidates()) {
+                CandidateDescriptor cd = new CandidateDescriptor(tid.append(MIGRATION, m.version()), t, m);
+                t.addChild(cd);
+                UniqueId mid = cd.getUniqueId();
+                TestSource up = source(m.up().file(), m.up().firstLine());
+                TestSource down = m.down() == null ? up : source(m.down().file(), m.down().firstLine());
+                cd.addChild(new StepDescriptor(mid.append(STEP, "apply"), "applies", up, c -> cd.run().apply()));
+                cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
+                        c -> cd.run().rollback()));
+                cd.addChild(new StepDescriptor(mid.append(STEP, "data"), "rows survive apply + rollback", down,
+                        c -> cd.run().data()));
+                cd.addChild(new StepDescriptor(mid.append(STEP, "reapply"), "re-apply converges", up,
+                        c -> cd.run().reapply()));
+                cd.addChild(new StepDescriptor(mid.append(STEP, "partial-failure"), "partial failure: forward fix converges",
+                        up, c -> cd.run().partialFailure()));
+            }
+            if (scenario.expected() != null) {
+                t.addChild(new StepDescriptor(tid.append(STEP, "expected"), "final schema matches " + scenario.directory()
+                        .relativize(scenario.expected()), config, c -> FinalChecks.matchesExpected(t.run(), c.approve())));
+            }
+            if (scenario.declared() != null) {
+                t.addChild(new StepDescriptor(tid.append(STEP, "declared"), "migrations and declared schema agree", config,
+                        c -> FinalChecks.declaredAgrees(t.run())));
+            }
+            for (Map.Entry<String, String> env : new java.util.TreeMap<>(scenario.environments()).entrySet()) {
+                String source = env.getValue().startsWith("jdbc:") ? env.getValue()
+                        : scenario.directory().resolve(env.getValue()).toString();
+                t.addChild(new StepDescriptor(tid.append("environment", env.getKey()), env.getKey() + " matches (drift)",
+                        config, c -> FinalChecks.environmentMatches(t.run(), env.getKey(), source)));
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.driftgate.junit;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The engine's configuration keys, read from JUnit Platform configuration parameters (explicit
+ * launcher parameters, system properties, {@code junit-platform.properties}); where a scenario file
+ * has the same setting, the parameter wins. docs/configuration.md is generated from {@link #ALL}.
+ */
+public final class DriftgateConfig {
+
+    public static final String PREFIX = "driftgate.";
+
+    public static final String APPROVE = PREFIX + "approve";
+    public static final String CANDIDATES = PREFIX + "candidates";
+    public static final String TARGETS = PREFIX + "targets";
+    public static final String SERVER_POSTGRESQL = PREFIX + "server.postgresql";
+    public static final String SERVER_MYSQL = PREFIX + "server.mysql";
+    public static final String SERVER_USER = PREFIX + "server.user";
+    public static final String SERVER_PASSWORD_ENV = PREFIX + "server.password-env";
+    public static final String SWEEP_AGE = PREFIX + "sweep.age-minutes";
+    public static final String SHARD = PREFIX + "shard";
+    public static final String PARALLEL = PREFIX + "parallel.enabled";
+    public static final String PARALLEL_CONFIG_PREFIX = PREFIX + "parallel.config.";
+
+    /** Every key with what it does and its default: the source of the configuration reference. */
+    public static final Map<String, String> ALL = all();
+
+    private DriftgateConfig() {}
+
+    private static Map<String, String> all() {
+        Map<String, String> m = new TreeMap<>();
+        m.put(APPROVE, "true: write each scenario's expected snapshot from the state its history reaches "
+                + "instead of comparing (snapshot testing). Default false.");
+        m.put(CANDIDATES, "Which migrations are checked, over the scenario's `candidates:`: branch, all, none or a "
+                + "version range such as 4..7. Default: the scenario's setting, else branch.");
+        m.put(TARGETS, "Comma-separated targets over every scenario's `targets:`, e.g. server (CI with database "
+                + "services) or embedded. Default: the scenario's setting, else embedded.");
+        m.put(SERVER_POSTGRESQL, "JDBC URL of the PostgreSQL server a bare `server` target uses "
+                + "(throwaway databases are created on it).");
+        m.put(SERVER_MYSQL, "JDBC URL of the MySQL/MariaDB server a bare `server` target uses.");
+        m.put(SERVER_USER, "User for `server` targets when the URL has none.");
+        m.put(SERVER_PASSWORD_ENV, "Name of the environment variable holding the `server` targets' password "
+                + "(the password itself never appears in configuration).");
+        m.put(SWEEP_AGE, "On `server` targets, databases with driftgate's prefix older than this many minutes "
+                + "are dropped before a run: what killed runs left behind. Default 60.");
+        m.put(SHARD, "i/n: run the i-th of n deterministic shares of the scenarios (1-based). Default: "
+                + "CI_NODE_INDEX/CI_NODE_TOTAL when GitLab sets them, else everything.");
+        m.put(PARALLEL, "true: run scenarios and targets in parallel (steps of one target always run in order). "
+                + "Default false.");
+        m.put(PARALLEL_CONFIG_PREFIX + "strategy", "dynamic (default), fixed or custom, as JUnit's parallel "
+                + "configuration; with fixed, " + PARALLEL_CONFIG_PREFIX + "fixed.parallelism sets the threads.");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.driftgate.scenario;
+
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.diff.IgnoreRules;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded scenario: a history split into baseline and candidates, and what each candidate must
+ * prove.
+ *
+ * @param directory the scenario directory
+ * @param name its path relative to where discovery started, with forward slashes: the stable part
+ *     of its unique id
+ * @param baseline migrations applied before any candidate (repeatable ones last)
+ * @param candidates the migrations under test, in version order
+ * @param candidatesHow how the candidates were chosen, for the report
+ * @param seed scripts run after the baseline: rows whose survival is checked
+ * @param expected the approved snapshot of the final state, or null
+ * @param declared a declared-schema directory the history must agree with, or null
+ * @param environments drift sources by environment name
+ * @param forwardFix a script that repairs a half-applied migration, or null to re-run it
+ */
+public record Scenario(
+        Path directory,
+        String name,
+        Path configFile,
+        Dialect dialect,
+        List<TargetSpec> targets,
+        List<Migration> baseline,
+        List<Migration> candidates,
+        String candidatesHow,
+        boolean rollbackRequired,
+        List<Script> seed,
+        Path expected,
+        Path declared,
+        IgnoreRules ignoreRules,
+        Map<String, String> environments,
+        Script forwardFix) {}

@@ -1,0 +1,171 @@
+package dev.driftgate.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
+import dev.driftgate.diff.IgnoreRule;
+import dev.driftgate.diff.IgnoreRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** Reads a scenario directory: its driftgate.yaml, its migrations, its seed and expectations. */
+public final class ScenarioLoader {
+
+    public static final String FILE_NAME = "driftgate.yaml";
+
+    private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ScenarioLoader() {}
+
+    /**
+     * @param name the scenario's stable name (its path relative to the discovery root)
+     * @param settings configuration from outside the file ({@code driftgate.candidates},
+     *     {@code driftgate.targets}), which wins over the file
+     */
+    public static Scenario load(Path directory, String name, Function<String, Optional<String>> settings) {
+        Path file = directory.resolve(FILE_NAME);
+        ScenarioConfig config = read(file);
+        if (config.dialect() == null) {
+            throw new DriftgateException(file + ": dialect is required (postgresql or mysql)");
+        }
+        Dialect dialect;
+        try {
+            dialect = Dialects.byName(config.dialect());
+        } catch (DriftgateException e) {
+            throw new DriftgateException(file + ": dialect: " + e.getMessage(), e);
+        }
+        List<TargetSpec> targets = new ArrayList<>();
+        List<String> targetTexts = settings.apply("driftgate.targets").map(t -> List.of(t.split(",")))
+                .orElse(config.targets() == null || config.targets().isEmpty() ? List.of("embedded") : config.targets());
+        for (String t : targetTexts) {
+            try {
+                targets.add(TargetSpec.parse(t));
+            } catch (DriftgateException e) {
+                throw new DriftgateException(file + ": " + e.getMessage(), e);
+            }
+        }
+        ScenarioConfig.Migrations m = config.migrations() == null
+                ? new ScenarioConfig.Migrations("migrations", "auto", null) : config.migrations();
+        Path migrationsDir = directory.resolve(m.path() == null ? "migrations" : m.path()).normalize();
+        MigrationLayout layout = m.layout() == null || m.layout().equals("auto")
+                ? MigrationLayout.detect(migrationsDir) : layout(file, m.layout());
+        List<Migration> all = layout.read(migrationsDir, m.pattern(), dialect.name());
+        String rule = settings.apply("driftgate.candidates").orElse(config.candidates());
+        Candidates chosen;
+        try {
+            chosen = Candidates.select(rule, all, migrationsDir);
+        } catch (DriftgateException e) {
+            throw new DriftgateException(file + ": " + e.getMessage(), e);
+        }
+        List<Migration> baseline = new ArrayList<>();
+        List<Migration> candidates = new ArrayList<>();
+        for (Migration migration : all) {
+            if (!migration.repeatable() && chosen.versions().contains(migration.version())) {
+                candidates.add(migration);
+            } else if (!migration.repeatable()) {
+                baseline.add(migration);
+            }
+        }
+        all.stream().filter(Migration::repeatable).forEach(baseline::add);
+        String rollback = config.rollback() == null ? "required" : config.rollback();
+        if (!rollback.equals("required") && !rollback.equals("optional")) {
+            throw new DriftgateException(file + ": rollback: '" + rollback + "': expected required or optional");
+        }
+        List<Script> seed = new ArrayList<>();
+        for (String s : config.seed() == null ? List.<String>of() : config.seed()) {
+            seed.addAll(scripts(directory.resolve(s), file, "seed"));
+        }
+        IgnoreRules rules = IgnoreRules.defaults();
+        if (config.ignore() != null) {
+            List<IgnoreRule> parsed = new ArrayList<>();
+            for (String r : config.ignore()) {
+                try {
+                    parsed.add(IgnoreRule.parse(r, file.toString()));
+                } catch (DriftgateException e) {
+                    throw new DriftgateException(file + ": ignore: " + e.getMessage(), e);
+                }
+            }
+            rules = rules.with(parsed);
+        }
+        Path declared = config.declared() == null ? null : directory.resolve(config.declared()).normalize();
+        if (declared != null && !Files.isDirectory(declared)) {
+            throw new DriftgateException(file + ": declared: " + declared + " is not a directory");
+        }
+        Script forwardFix = null;
+        if (config.forwardFix() != null) {
+            Path fix = directory.resolve(config.forwardFix());
+            if (!Files.isRegularFile(fix)) {
+                throw new DriftgateException(file + ": forward-fix: " + fix + " not found");
+            }
+            forwardFix = Script.of(fix, ScriptRunner.read(fix));
+        }
+        return new Scenario(directory, name, file, dialect, List.copyOf(targets), List.copyOf(baseline),
+                List.copyOf(candidates), chosen.how(), rollback.equals("required"), List.copyOf(seed),
+                config.expected() == null ? null : directory.resolve(config.expected()).normalize(), declared, rules,
+                config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix);
+    }
+
+    static ScenarioConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new DriftgateException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (text.isBlank()) {
+            throw new DriftgateException(file + ":1: empty scenario file (dialect is required)");
+        }
+        try {
+            return YAML.readValue(text, ScenarioConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new DriftgateException(file + ":" + position(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+                    + "' (known here: " + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+                    + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new DriftgateException(file + ":" + position(e.getLocation()) + ": " + e.getOriginalMessage()
+                    .lines().findFirst().orElse("malformed YAML"), e);
+        }
+    }
+
+    private static String position(JsonLocation location) {
+        return location == null ? "1" : location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    private static MigrationLayout layout(Path file, String name) {
+        try {
+            return MigrationLayout.byName(name);
+        } catch (DriftgateException e) {
+            throw new DriftgateException(file + ": migrations.layout: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Script> scripts(Path path, Path file, String key) {
+        if (Files.isRegularFile(path)) {
+            return List.of(Script.of(path, ScriptRunner.read(path)));
+        }
+        if (!Files.isDirectory(path)) {
+            throw new DriftgateException(file + ": " + key + ": " + path + " not found");
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(p -> p.toString().endsWith(".sql")).sorted()
+                    .map(p -> Script.of(p, ScriptRunner.read(p))).toList();
+        } catch (IOException e) {
+            throw new DriftgateException(path + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE item ADD COLUMN a int;
+ALTER TABLE item ADD COLUMN b int;

@@ -1,0 +1,2 @@
+DROP TABLE note;
+CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE note ADD COLUMN pinned boolean NOT NULL DEFAULT false;

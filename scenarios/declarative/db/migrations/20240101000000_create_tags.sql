@@ -1,0 +1,8 @@
+-- migrate:up
+CREATE TABLE tag (
+    id int PRIMARY KEY,
+    label text NOT NULL UNIQUE
+);
+
+-- migrate:down
+DROP TABLE tag;

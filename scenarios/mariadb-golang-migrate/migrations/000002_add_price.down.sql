@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS products_price ON products;
+ALTER TABLE products DROP COLUMN IF EXISTS price;

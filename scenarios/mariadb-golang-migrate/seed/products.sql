@@ -1,0 +1,1 @@
+INSERT INTO products (sku, name) VALUES ('A-1', 'anvil'), ('B-2', 'bucket'), ('C-3', 'crate');
