@@ -3,6 +3,7 @@ package dev.driftgate.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.driftgate.DriftgateException;
@@ -133,13 +134,52 @@ public final class ScenarioLoader {
         try {
             return YAML.readValue(text, ScenarioConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new DriftgateException(file + ":" + position(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+            throw new DriftgateException(file + ":" + keyPosition(text, e.getPropertyName(), e.getLocation())
+                    + ": unknown key '" + e.getPropertyName()
                     + "' (known here: " + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
                     + ")", e);
+        } catch (MismatchedInputException e) {
+            String key = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value");
+            throw new DriftgateException(file + ":" + position(e.getLocation()) + ": " + key + ": not a "
+                    + (e.getTargetType() == null ? "valid value" : describe(e.getTargetType())), e);
         } catch (JsonProcessingException e) {
-            throw new DriftgateException(file + ":" + position(e.getLocation()) + ": " + e.getOriginalMessage()
-                    .lines().findFirst().orElse("malformed YAML"), e);
+            // The YAML parser's message spans lines; keep the sentences, drop its excerpt of the file.
+            String why = String.join("; ", e.getOriginalMessage().lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("in ") && !l.startsWith("^") && !l.startsWith("at [")
+                            && Character.isLetter(l.charAt(0)))
+                    .toList());
+            throw new DriftgateException(file + ":" + position(e.getLocation()) + ": malformed YAML: "
+                    + (why.isEmpty() ? "cannot parse" : why), e);
         }
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "single value";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        return "mapping (" + String.join(", ", java.util.Arrays.stream(type.getRecordComponents() == null
+                ? new java.lang.reflect.RecordComponent[0] : type.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList()) + ")";
+    }
+
+    /** Where a key is written: the YAML parser reports the position after its value, one line late. */
+    private static String keyPosition(String text, String key, JsonLocation fallback) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String stripped = line.stripLeading();
+            if (stripped.startsWith("- ")) {
+                stripped = stripped.substring(2).stripLeading();
+            }
+            if (stripped.startsWith(key + ":") || stripped.startsWith("\"" + key + "\":")) {
+                return (i + 1) + ":" + (line.indexOf(stripped) + 1);
+            }
+        }
+        return position(fallback);
     }
 
     private static String position(JsonLocation location) {

@@ -1,0 +1,114 @@
+package dev.driftgate.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** The engine's behaviour on small scenarios it discovers in temporary directories. */
+class DriftgateTestEngineTest {
+
+    @TempDir
+    Path root;
+
+    private Path scenario(String name, String yaml) throws Exception {
+        Path dir = root.resolve(name);
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("driftgate.yaml"), yaml);
+        Files.writeString(dir.resolve("migrations/V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("migrations/U1__a.sql"), "DROP TABLE a;\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b text;\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "ALTER TABLE a DROP COLUMN b;\n");
+        return dir;
+    }
+
+    @Test
+    void treeHasStableIdsAndEveryStepPasses() throws Exception {
+        Path dir = scenario("ok", "dialect: postgresql\ncandidates: '2'\n");
+        TestDescriptor tree = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
+                .discover().getEngineDescriptor();
+        TestDescriptor s = tree.getChildren().iterator().next();
+        TestDescriptor target = s.getChildren().iterator().next();
+        assertEquals(List.of("step:baseline", "migration:2"), target.getChildren().stream()
+                .map(d -> d.getUniqueId().getLastSegment().getType() + ":" + d.getUniqueId().getLastSegment().getValue()).toList());
+        assertEquals("target", target.getUniqueId().getLastSegment().getType());
+        assertEquals("embedded", target.getUniqueId().getLastSegment().getValue());
+
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertStatistics(st -> st.failed(0).succeeded(4).aborted(2));
+        events.assertThatEvents().haveExactly(1, event(test("step:partial-failure"), org.junit.platform.testkit.engine.EventConditions
+                .abortedWithReason(message(m -> m.contains("runs in one transaction")))));
+    }
+
+    @Test
+    void aUniqueIdReRunsItsTarget() throws Exception {
+        Path dir = scenario("ok", "dialect: postgresql\ncandidates: '2'\n");
+        TestDescriptor tree = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
+                .discover().getEngineDescriptor();
+        UniqueId step = tree.getDescendants().stream().filter(d -> d.getUniqueId().getLastSegment().getValue().equals("rollback"))
+                .findFirst().orElseThrow().getUniqueId();
+        Events events = EngineTestKit.engine("driftgate").selectors(selectUniqueId(step)).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:rollback"), finishedSuccessfully()));
+    }
+
+    @Test
+    void aBrokenScenarioIsAFailingNodeNotACrashedRun() throws Exception {
+        Path bad = scenario("bad", "dialect: postgresql\nrollbak: optional\n");
+        Path good = scenario("good", "dialect: postgresql\ncandidates: none\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
+                m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, "
+                        + "dialect, environments, expected, forward-fix, ignore, migrations, rollback, seed, targets)")))));
+        events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
+        assertEquals(true, Files.exists(good));
+    }
+
+    @Test
+    void aFailingMigrationNamesFileLineAndStatementAndStopsWhatDependsOnIt() throws Exception {
+        Path dir = scenario("fails", "dialect: postgresql\ncandidates: '2'\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "-- adds b\nALTER TABLE a ADD COLUMN b text;\nALTER TABLE nope ADD COLUMN c int;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:apply"), finishedWithFailure(message(m ->
+                m.startsWith("2 b does not apply: " + dir.resolve("migrations/V2__b.sql") + ":3: statement 2 failed")
+                        && m.contains("relation \"nope\" does not exist")))));
+        events.assertStatistics(st -> st.failed(1).aborted(4));
+    }
+
+    @Test
+    void testcontainersTargetsAreSkippedWithAVisibleReasonWithoutDocker() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(), "Docker is here: the target runs");
+        Path dir = scenario("tc", "dialect: postgresql\ncandidates: '2'\ntargets: ['testcontainers:postgres:16']\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().containerEvents();
+        events.assertThatEvents().haveExactly(1, event(container("target:testcontainers"),
+                skippedWithReason(r -> r.contains("no Docker engine") && r.contains("testcontainers:postgres:16"))));
+    }
+
+    @Test
+    void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
+        List<String> names = List.of("a", "b", "c", "d", "e");
+        List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));
+        List<String> two = DriftgateTestEngine.shard(names, k -> Optional.of("2/2"));
+        assertEquals(List.of("a", "c", "e"), one);
+        assertEquals(List.of("b", "d"), two);
+        assertEquals(names, DriftgateTestEngine.shard(names, k -> k.equals("x") ? Optional.of("1/1") : Optional.empty())
+                .stream().sorted().toList().size() == 5 ? names : List.of());
+    }
+}
