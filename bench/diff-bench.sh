@@ -8,11 +8,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/bench/work"
 # The launcher as users run it (its class-data archive included), with the heap capped at 512 MB.
-export DRIFTGATE_JAVA_OPTS="-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+export DRIFTGATE_JAVA_OPTS="-Xmx512m -Xmn300m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 "$root/driftgate" --version >/dev/null
 cli=("$root/driftgate")
 
-echo "| snapshots | tables | changed tables | differences reported | seconds (whole process) | peak RSS (MiB) |"
+echo "| snapshots | tables | changed tables | differences reported | seconds, median of 5 (whole process) | peak RSS (MiB) |"
 echo "|---|---:|---:|---:|---:|---:|"
 for d in pg my; do
     base="$work/dg_${d}_5000.json"
@@ -31,10 +31,13 @@ for i, t in enumerate(tables):
         t["indexes"].pop()
 json.dump(snapshot, open(sys.argv[2], "w"), indent=2, sort_keys=True)
 PY
-    for i in 1 2 3; do
+    runs=()
+    for i in 1 2 3 4 5; do
         /usr/bin/time -f "%e %M" -o "$work/time.txt" "${cli[@]}" diff "$changed" "$base" --format json > "$work/diff.json" || true
+        read -r s m < <(tail -n 1 "$work/time.txt")
+        runs+=("$s")
     done
     count=$(python3 -c "import json;print(json.load(open('$work/diff.json'))['differenceCount'])")
-    read -r s m < <(tail -n 1 "$work/time.txt")
-    echo "| $d 5000 | 5000 | 50 | $count | $s | $((m / 1024)) |"
+    median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
+    echo "| $d 5000 | 5000 | 50 | $count | $median (runs: ${runs[*]}) | $((m / 1024)) |"
 done

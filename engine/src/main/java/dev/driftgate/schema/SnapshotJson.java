@@ -2,6 +2,7 @@ package dev.driftgate.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -102,14 +103,16 @@ public final class SnapshotJson {
         try {
             return MAPPER.readValue(json, SchemaSnapshot.class);
         } catch (JsonProcessingException e) {
-            throw error(source, e, "corrupt snapshot");
+            // Databind wraps the parser's syntax errors in its own, with the path that led there.
+            boolean syntax = e instanceof JsonParseException || e.getCause() instanceof JsonParseException;
+            throw error(source, e, syntax ? "not valid JSON" : "corrupt snapshot");
         }
     }
 
     /** The dialect of a snapshot file, checked as {@link #read} checks it, without building the snapshot. */
     public static String dialectOf(Path file) {
-        try {
-            return checkHeader(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        try (java.io.InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
+            return checkHeader(parser, file.toString());
         } catch (IOException e) {
             throw new SnapshotFormatException(file + ": cannot read snapshot: " + e.getMessage());
         }
@@ -122,9 +125,22 @@ public final class SnapshotJson {
      * without building a tree of the whole document.
      */
     private static String checkHeader(String json, String source) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            return checkHeader(parser, source);
+        } catch (IOException e) {
+            throw new SnapshotFormatException(source + ": cannot read snapshot: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads top-level fields until the format version and the dialect are known (keys are written
+     * sorted, so both come before the schemas): the header of a 5,000-table snapshot is read in
+     * microseconds. JSON that is malformed further on is reported by the full read, with its line.
+     */
+    private static String checkHeader(JsonParser parser, String source) {
         JsonNode version = null;
         String dialect = null;
-        try (JsonParser parser = MAPPER.createParser(json)) {
+        try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new SnapshotFormatException(source + ": not a driftgate snapshot (expected a JSON object)");
             }
@@ -138,9 +154,9 @@ public final class SnapshotJson {
                 } else {
                     parser.skipChildren();
                 }
-            }
-            while (parser.nextToken() != null) {
-                // trailing content is still read, so that malformed JSON is reported as such
+                if (version != null && dialect != null) {
+                    break;
+                }
             }
         } catch (JsonProcessingException e) {
             throw error(source, e, "not valid JSON");
