@@ -1,5 +1,7 @@
 package dev.driftgate.cli;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
 import dev.driftgate.DriftgateException;
 import dev.driftgate.database.DatabaseServer;
 import dev.driftgate.database.EmbeddedMariaDbServer;
@@ -12,9 +14,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.junit.platform.engine.discovery.DirectorySelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start an embedded PostgreSQL and an embedded MariaDB, load the example schema "
-                + "(scenarios/example-shop) into each, snapshot it and compare it with the approved snapshot.",
+                + "(scenarios/example-shop) into each, snapshot it and compare it with the approved snapshot; then run "
+                + "the gate on the example scenarios (they must pass) and on the deliberately broken ones (each must fail).",
             "Needs nothing installed: the database binaries come from Maven Central."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -42,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     private record Run(String dialect, Supplier<DatabaseServer> server) {}
+
+    /** The example scenarios the gate must pass, beside example-shop. */
+    private static final List<String> EXAMPLES = List.of("postgres-flyway", "mariadb-golang-migrate", "declarative");
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +89,33 @@ final class DemoCommand implements Callable<Integer> {
             o.flush();
         }
         o.println();
-        o.println(allMatch ? "demo passed" : "demo failed: a snapshot differs from the approved one");
-        return allMatch ? Main.OK : Main.DIFFERENCES;
+        o.println(allMatch ? "snapshots match the approved ones" : "a snapshot differs from the approved one");
+
+        Path scenarios = dir.getParent();
+        o.printf("%nThe gate on the example scenarios (each candidate migration: applies, rollback restores the schema, "
+                + "rows survive, re-apply converges, a half-applied run can be brought forward):%n");
+        o.flush();
+        List<DirectorySelector> examples = EXAMPLES.stream()
+                .map(e -> selectDirectory(scenarios.resolve(e).toFile())).toList();
+        GateRunner.Outcome good = GateRunner.run(examples, Map.of(), null, o);
+
+        o.printf("%nThe deliberately broken examples: each must fail where it is broken.%n");
+        o.flush();
+        List<DirectorySelector> broken = List.of(selectDirectory(scenarios.resolve("broken").toFile()));
+        GateRunner.Outcome bad = GateRunner.run(broken, Map.of(), null, o);
+        List<String> brokenNames;
+        try (var dirs = Files.list(scenarios.resolve("broken"))) {
+            brokenNames = dirs.filter(d -> Files.exists(d.resolve("driftgate.yaml"))).map(d -> "broken/" + d.getFileName())
+                    .sorted().toList();
+        }
+        List<String> caught = brokenNames.stream()
+                .filter(n -> bad.failedScenarios().stream().anyMatch(f -> f.endsWith(n))).toList();
+        boolean gateOk = good.failed() == 0 && good.checks() > 0 && caught.size() == brokenNames.size();
+        o.println();
+        o.printf("examples: %d checks passed, %d failed; broken examples caught: %d of %d%n", good.passed(), good.failed(),
+                caught.size(), brokenNames.size());
+        boolean passed = allMatch && gateOk;
+        o.println(passed ? "demo passed" : "demo failed");
+        return passed ? Main.OK : Main.DIFFERENCES;
     }
 }

@@ -179,6 +179,10 @@ final class Descriptors {
         }
     }
 
+    static String plural(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     static TestSource source(Path file, int line) {
         return FileSource.from(file.toFile(), FilePosition.from(Math.max(line, 1)));
     }
@@ -191,9 +195,9 @@ final class Descriptors {
             s.addChild(t);
             UniqueId tid = t.getUniqueId();
             TestSource config = FileSource.from(scenario.configFile().toFile());
-            t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + scenario.baseline().size()
-                    + " migrations" + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
-                    c -> t.run().applyBaseline() + " statements"));
+            t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + plural(scenario.baseline().size(), "migration")
+                    + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
+                    c -> plural(t.run().applyBaseline(), "statement")));
             for (Migration m : scenario.candidates()) {
                 CandidateDescriptor cd = new CandidateDescriptor(tid.append(MIGRATION, m.version()), t, m);
                 t.addChild(cd);

@@ -1,0 +1,130 @@
+package dev.driftgate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/** Runs the driftgate engine through the JUnit Platform Launcher, printing one line per check. */
+final class GateRunner {
+
+    /** What a run found; {@code failedScenarios} names the scenarios with at least one failed check. */
+    record Outcome(int passed, int failed, int skipped, List<String> failedScenarios) {
+        int checks() {
+            return passed + failed + skipped;
+        }
+    }
+
+    private GateRunner() {}
+
+    static Outcome run(List<? extends DiscoverySelector> selectors, Map<String, String> config, Path junitXml, PrintWriter out) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(EngineFilter.includeEngines("driftgate"))
+                .configurationParameters(config)
+                .build();
+        Printer printer = new Printer(out);
+        Launcher launcher = LauncherFactory.create();
+        List<TestExecutionListener> listeners = new ArrayList<>(List.of(printer));
+        if (junitXml != null) {
+            listeners.add(new LegacyXmlReportGeneratingListener(junitXml, new PrintWriter(System.err, true)));
+        }
+        launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
+        out.println();
+        out.println(printer.passed + " passed, " + printer.failed + " failed, " + printer.skipped + " skipped or not applicable"
+                + (printer.passed + printer.failed + printer.skipped == 0
+                        ? " (no scenario found: a scenario is a directory with a driftgate.yaml)" : ""));
+        out.flush();
+        return new Outcome(printer.passed, printer.failed, printer.skipped, List.copyOf(printer.failedScenarios));
+    }
+
+    /** One line per finished check: ✔ passed, ✘ failed with the reason, – skipped or not applicable. */
+    private static final class Printer implements TestExecutionListener {
+        private final PrintWriter out;
+        private final Map<String, String> results = new HashMap<>();
+        private final List<String> failedScenarios = new ArrayList<>();
+        private TestPlan plan;
+        private int passed;
+        private int failed;
+        private int skipped;
+
+        Printer(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+        }
+
+        @Override
+        public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+            entry.getKeyValuePairs().forEach((k, v) -> {
+                if (k.equals("driftgate.result")) {
+                    results.put(id.getUniqueId(), v);
+                } else if (k.equals("driftgate.target")) {
+                    out.println("  " + path(id) + ": " + v);
+                }
+            });
+        }
+
+        @Override
+        public synchronized void executionSkipped(TestIdentifier id, String reason) {
+            skipped++;
+            out.println("– " + path(id) + ": skipped: " + reason);
+            out.flush();
+        }
+
+        @Override
+        public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                return;
+            }
+            String why = result.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
+            switch (result.getStatus()) {
+                case SUCCESSFUL -> {
+                    passed++;
+                    String found = results.get(id.getUniqueId());
+                    out.println("✔ " + path(id) + (found == null ? "" : " (" + found + ")"));
+                }
+                case ABORTED -> {
+                    skipped++;
+                    out.println("– " + path(id) + ": " + why);
+                }
+                case FAILED -> {
+                    failed++;
+                    out.println("✘ " + path(id) + ": " + why.replace("\n", "\n    "));
+                    String scenario = path(id).split(" › ")[0];
+                    if (!failedScenarios.contains(scenario)) {
+                        failedScenarios.add(scenario);
+                    }
+                }
+            }
+            out.flush();
+        }
+
+        private String path(TestIdentifier id) {
+            List<String> names = new ArrayList<>();
+            for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
+                if (at.getParentIdObject().isPresent()) {
+                    names.add(0, at.getDisplayName());
+                }
+            }
+            return String.join(" › ", names);
+        }
+    }
+}
