@@ -1,5 +1,6 @@
 package dev.driftgate.junit;
 
+import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
 import dev.driftgate.gate.TargetRun;
@@ -8,6 +9,8 @@ import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.TargetSpec;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
@@ -100,8 +103,17 @@ final class Descriptors {
         }
 
         @Override
-        public EngineContext before(EngineContext context) {
+        public EngineContext before(EngineContext context) throws Exception {
             run = TargetRun.open(scenario, spec, context::setting);
+            if (spec.provider().equals("server")) {
+                // A shared server keeps what killed runs left behind: drop our databases that are old enough.
+                long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
+                List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));
+                if (!swept.isEmpty()) {
+                    context.report(this, "swept", "dropped " + swept.size() + " leftover databases older than "
+                            + minutes + " minutes: " + String.join(", ", swept));
+                }
+            }
             context.report(this, "target", run.description() + "; candidates: " + scenario.candidatesHow());
             return context;
         }

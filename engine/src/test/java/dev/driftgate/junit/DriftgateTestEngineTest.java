@@ -102,6 +102,32 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void aVersionMatrixRunsOnEveryTargetAndTheSweeperDropsOnlyOldLeftovers() throws Exception {
+        String hostPort = System.getProperty("driftgate.test.postgres", "127.0.0.1:5432");
+        var server = new dev.driftgate.database.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
+                hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]),
+                dev.driftgate.dialect.ConnectionSettings.of("postgres", null));
+        String old = "dg_1000000000_1_1";
+        try (var c = server.connect("postgres"); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + old);
+            st.execute("CREATE DATABASE " + old);
+        }
+        Path dir = scenario("matrix", "dialect: postgresql\ncandidates: '2'\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
+                .configurationParameter(DriftgateConfig.TARGETS, "embedded,server")
+                .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://" + hostPort + "/postgres")
+                .configurationParameter(DriftgateConfig.SERVER_USER, "postgres")
+                .execute().testEvents();
+        events.assertStatistics(st -> st.failed(0).succeeded(8));
+        events.assertThatEvents().haveExactly(2, event(test("step:rollback"), finishedSuccessfully()));
+        try (var c = server.connect("postgres"); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + old + "'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the leftover of a run from 2001 is swept");
+        }
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));

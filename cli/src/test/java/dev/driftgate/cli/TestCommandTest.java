@@ -1,0 +1,44 @@
+package dev.driftgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code driftgate test} on the repository's example scenarios, as a user without a Java build runs it. */
+class TestCommandTest {
+
+    private static final Path SCENARIOS = Path.of("../scenarios").toAbsolutePath().normalize();
+
+    @Test
+    void anExamplePassesEveryCheckAndWritesJUnitXml(@TempDir Path xml) throws Exception {
+        CliRun run = CliRun.of("test", SCENARIOS.resolve("mariadb-golang-migrate").toString(), "--junit-xml", xml.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("✔ ") && run.out().contains("partial failure: forward fix converges"), run.out());
+        assertTrue(run.out().contains(" 0 failed"), run.out());
+        try (var files = Files.list(xml)) {
+            String report = Files.readString(files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElseThrow());
+            assertTrue(report.contains("re-apply converges"), report);
+        }
+    }
+
+    @Test
+    void aBrokenExampleFailsWithTheReason() {
+        CliRun run = CliRun.of("test", SCENARIOS.resolve("broken/rollback-loses-rows").toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("✘ ") && run.out().contains("lost or changed rows in 1 table"), run.out());
+    }
+
+    @Test
+    void noScenarioIsAnError(@TempDir Path empty) {
+        CliRun run = CliRun.of("test", empty.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.out().contains("no scenario found"), run.out());
+        CliRun missing = CliRun.of("test", empty.resolve("nope").toString());
+        assertEquals(2, missing.exitCode());
+        assertEquals("driftgate: " + empty.resolve("nope") + ": not a directory", missing.err().strip());
+    }
+}
