@@ -147,6 +147,12 @@ final class Descriptors {
             return Type.CONTAINER;
         }
 
+        /** Candidates run in version order: each starts from the state the one before leaves. */
+        @Override
+        public ExecutionMode getExecutionMode() {
+            return ExecutionMode.SAME_THREAD;
+        }
+
         @Override
         public EngineContext before(EngineContext context) {
             run = new CandidateRun(target.run(), migration);
@@ -179,6 +185,12 @@ final class Descriptors {
         @Override
         public Type getType() {
             return Type.TEST;
+        }
+
+        /** Steps run in order: each needs what the one before did. */
+        @Override
+        public ExecutionMode getExecutionMode() {
+            return ExecutionMode.SAME_THREAD;
         }
 
         @Override

@@ -29,6 +29,13 @@ public final class DriftgateConfig {
 
     private DriftgateConfig() {}
 
+    /** The reference table of docs/configuration.md, generated so it cannot go stale. */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder("| key | what it does |\n|---|---|\n");
+        ALL.forEach((key, what) -> out.append("| `").append(key).append("` | ").append(what.replace("|", "\\|")).append(" |\n"));
+        return out.toString();
+    }
+
     private static Map<String, String> all() {
         Map<String, String> m = new TreeMap<>();
         m.put(APPROVE, "true: write each scenario's expected snapshot from the state its history reaches "
