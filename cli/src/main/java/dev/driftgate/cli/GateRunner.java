@@ -76,7 +76,7 @@ final class GateRunner {
             entry.getKeyValuePairs().forEach((k, v) -> {
                 if (k.equals("driftgate.result")) {
                     results.put(id.getUniqueId(), v);
-                } else if (k.equals("driftgate.target")) {
+                } else if (k.equals("driftgate.target") || k.equals("driftgate.timings") || k.equals("driftgate.swept")) {
                     out.println("  " + path(id) + ": " + v);
                 }
             });

@@ -4,6 +4,7 @@ import dev.driftgate.DriftgateException;
 import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Script;
@@ -58,9 +59,11 @@ public final class CandidateRun {
         requireNotBlocked();
         before = target.currentSnapshot();
         work = target.copyOfCurrent();
+        long rowsStart = System.nanoTime();
         try (Connection c = work.connect()) {
             rowsBefore = Checksums.of(c, before);
         }
+        target.timings().rows(System.nanoTime() - rowsStart);
         int n;
         try {
             n = target.apply(work, migration.up());
@@ -71,6 +74,15 @@ public final class CandidateRun {
         after = target.snapshot(work);
         applied = true;
         return n + " statement" + (n == 1 ? "" : "s") + " applied";
+    }
+
+    /** Step 2: the state right after the migration equals its approved snapshot, where the scenario keeps them. */
+    public String matchesExpected(boolean approve) {
+        requireApplied();
+        if (target.scenario().expectedEach() == null) {
+            throw new TestAbortedException("no approved snapshot per migration (expected-each: in driftgate.yaml)");
+        }
+        return FinalChecks.matchesExpectedAfter(target, after, migration.version(), approve);
     }
 
     /** Step 3: the rollback brings back exactly the schema before the migration, read on a fresh connection. */
@@ -92,7 +104,7 @@ public final class CandidateRun {
         }
         rolledBack = true;
         SchemaSnapshot restored = target.snapshot(work);
-        DiffResult diff = SchemaDiff.compare(before, restored, target.scenario().ignoreRules());
+        DiffResult diff = compare(before, restored, target.scenario().ignoreRules());
         if (!diff.isEmpty()) {
             throw new AssertionFailedError("the rollback of " + migration.label() + " does not restore the schema "
                     + "before it (" + diff.differences().size() + " difference" + (diff.differences().size() == 1 ? "" : "s")
@@ -112,9 +124,11 @@ public final class CandidateRun {
             throw new TestAbortedException("no rows to check: the baseline holds no data (add seed: to driftgate.yaml)");
         }
         Map<String, String> rowsAfter;
+        long rowsStart = System.nanoTime();
         try (Connection c = work.connect()) {
             rowsAfter = Checksums.of(c, before);
         }
+        target.timings().rows(System.nanoTime() - rowsStart);
         Map<String, String> changed = new TreeMap<>();
         rowsBefore.forEach((table, sum) -> {
             String now = rowsAfter.get(table);
@@ -129,6 +143,15 @@ public final class CandidateRun {
             throw new AssertionFailedError(message.toString());
         }
         return rows + " rows in " + rowsBefore.size() + " tables unchanged";
+    }
+
+    private DiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, IgnoreRules rules) {
+        long start = System.nanoTime();
+        try {
+            return SchemaDiff.compare(expected, actual, rules);
+        } finally {
+            target.timings().diff(System.nanoTime() - start);
+        }
     }
 
     private static long rowCount(String checksum) {
@@ -148,7 +171,7 @@ public final class CandidateRun {
             throw new AssertionFailedError(migration.label() + " does not apply again after its rollback: " + e.getMessage(), e);
         }
         SchemaSnapshot again = target.snapshot(work);
-        DiffResult diff = SchemaDiff.compare(after, again, target.scenario().ignoreRules());
+        DiffResult diff = compare(after, again, target.scenario().ignoreRules());
         if (!diff.isEmpty()) {
             throw new AssertionFailedError(migration.label() + " applied after its rollback does not converge "
                     + "(expected = first apply, actual = re-apply):" + diff.summary(20));
@@ -185,7 +208,7 @@ public final class CandidateRun {
                             + "after statement " + k + " of " + statements.size() + " (" + last.location() + ": "
                             + last.summary() + "): " + fixName + " fails: " + e.getMessage(), e);
                 }
-                DiffResult diff = SchemaDiff.compare(after, target.snapshot(partial), target.scenario().ignoreRules());
+                DiffResult diff = compare(after, target.snapshot(partial), target.scenario().ignoreRules());
                 if (!diff.isEmpty()) {
                     throw new AssertionFailedError(migration.label() + " after a failure after statement " + k + " ("
                             + last.location() + ") and " + fixName + " does not converge:" + diff.summary(20));

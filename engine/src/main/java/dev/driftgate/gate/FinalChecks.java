@@ -26,8 +26,7 @@ public final class FinalChecks {
     private FinalChecks() {}
 
     /** The final state as a snapshot, MySQL's throwaway database named after the scenario so files stay stable. */
-    static SchemaSnapshot portable(TargetRun run) {
-        SchemaSnapshot s = run.currentSnapshot();
+    static SchemaSnapshot portable(TargetRun run, SchemaSnapshot s) {
         if (s.dialect().equals("mysql") && s.schemas().size() == 1) {
             return s.withSchemaRenamed(s.schemas().get(0).name(), run.scenario().directory().getFileName().toString());
         }
@@ -42,7 +41,19 @@ public final class FinalChecks {
             throw new TestAbortedException("no expected snapshot (set expected: in driftgate.yaml, then run with "
                     + "-Ddriftgate.approve=true)");
         }
-        SchemaSnapshot actual = portable(run);
+        return compareWithApproved(run, portable(run, run.currentSnapshot()), expected, approve, "the history's final schema",
+                "after every migration");
+    }
+
+    /** The state right after one candidate equals its approved snapshot ({@code expected-each}). */
+    static String matchesExpectedAfter(TargetRun run, SchemaSnapshot after, String version, boolean approve) {
+        Path expected = run.scenario().expectedEach().resolve(version + ".json");
+        return compareWithApproved(run, portable(run, after), expected, approve, "the schema after " + version,
+                "after this migration");
+    }
+
+    private static String compareWithApproved(TargetRun run, SchemaSnapshot actual, Path expected, boolean approve,
+            String what, String actualIs) {
         if (approve) {
             SnapshotJson.write(actual, expected);
             return "approved: wrote " + expected;
@@ -53,9 +64,8 @@ public final class FinalChecks {
         }
         DiffResult diff = SchemaDiff.compare(SnapshotJson.read(expected), actual, run.scenario().ignoreRules());
         if (!diff.isEmpty()) {
-            throw new AssertionFailedError("the history's final schema differs from " + expected + " (expected = the file, "
-                    + "actual = after every migration); if the change is intended, approve it with -Ddriftgate.approve=true:"
-                    + diff.summary(20));
+            throw new AssertionFailedError(what + " differs from " + expected + " (expected = the file, actual = "
+                    + actualIs + "); if the change is intended, approve it with -Ddriftgate.approve=true:" + diff.summary(20));
         }
         return "matches " + expected;
     }

@@ -41,6 +41,54 @@ public final class TargetRun implements AutoCloseable {
     private ThrowawayDatabase current;
     private SchemaSnapshot currentSnapshot;
     private String blocked;
+    private final Timings timings = new Timings();
+
+    /**
+     * Where a target's time went, for the report and the benchmark: copies of the state (clones or
+     * replays), DDL, catalog reads, comparisons, row checksums.
+     */
+    public static final class Timings {
+        private long copyNanos;
+        private int copies;
+        private long ddlNanos;
+        private long snapshotNanos;
+        private int snapshots;
+        private long diffNanos;
+        private long rowsNanos;
+
+        synchronized void copy(long nanos) {
+            copyNanos += nanos;
+            copies++;
+        }
+
+        synchronized void ddl(long nanos) {
+            ddlNanos += nanos;
+        }
+
+        synchronized void snapshot(long nanos) {
+            snapshotNanos += nanos;
+            snapshots++;
+        }
+
+        synchronized void diff(long nanos) {
+            diffNanos += nanos;
+        }
+
+        synchronized void rows(long nanos) {
+            rowsNanos += nanos;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return String.format("copies %d in %d ms (%.1f ms each), DDL %d ms, snapshots %d in %d ms, diffs %d ms, "
+                    + "row checksums %d ms", copies, copyNanos / 1_000_000, copies == 0 ? 0.0 : copyNanos / 1e6 / copies,
+                    ddlNanos / 1_000_000, snapshots, snapshotNanos / 1_000_000, diffNanos / 1_000_000, rowsNanos / 1_000_000);
+        }
+    }
+
+    public Timings timings() {
+        return timings;
+    }
 
     private TargetRun(Scenario scenario, TargetSpec spec, DatabaseServer server, boolean ownsServer) {
         this.scenario = scenario;
@@ -102,15 +150,18 @@ public final class TargetRun implements AutoCloseable {
 
     /** A new database holding the current state: a file copy on PostgreSQL, a replay on MySQL. */
     ThrowawayDatabase copyOfCurrent() throws SQLException {
+        long start = System.nanoTime();
         Optional<ThrowawayDatabase> copy = ThrowawayDatabase.cloneOf(current);
         if (copy.isPresent()) {
             databases.add(copy.get());
+            timings.copy(System.nanoTime() - start);
             return copy.get();
         }
         ThrowawayDatabase db = newDatabase();
         for (Script s : replay) {
-            apply(db, s);
+            runScript(db, s.statements(scenario.dialect()));
         }
+        timings.copy(System.nanoTime() - start);
         return db;
     }
 
@@ -133,7 +184,12 @@ public final class TargetRun implements AutoCloseable {
     }
 
     SchemaSnapshot snapshot(ThrowawayDatabase db) {
-        return LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
+        long start = System.nanoTime();
+        try {
+            return LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
+        } finally {
+            timings.snapshot(System.nanoTime() - start);
+        }
     }
 
     /** Runs a script on a fresh connection; on PostgreSQL in one transaction unless a statement forbids it. */
@@ -142,6 +198,15 @@ public final class TargetRun implements AutoCloseable {
     }
 
     int apply(ThrowawayDatabase db, List<SqlStatement> statements) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return runScript(db, statements);
+        } finally {
+            timings.ddl(System.nanoTime() - start);
+        }
+    }
+
+    private int runScript(ThrowawayDatabase db, List<SqlStatement> statements) throws SQLException {
         try (Connection c = db.connect()) {
             boolean transaction = runsInTransaction(statements);
             if (transaction) {

@@ -121,6 +121,7 @@ final class Descriptors {
         @Override
         public void after(EngineContext context) {
             if (run != null) {
+                context.report(this, "timings", run.timings().toString());
                 run.close();
             }
         }
@@ -229,6 +230,11 @@ final class Descriptors {
                 TestSource up = source(m.up().file(), m.up().firstLine());
                 TestSource down = m.down() == null ? up : source(m.down().file(), m.down().firstLine());
                 cd.addChild(new StepDescriptor(mid.append(STEP, "apply"), "applies", up, c -> cd.run().apply()));
+                if (scenario.expectedEach() != null) {
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "expected"), "matches " + scenario.directory()
+                            .relativize(scenario.expectedEach()) + "/" + m.version() + ".json", up,
+                            c -> cd.run().matchesExpected(c.approve())));
+                }
                 cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
                         c -> cd.run().rollback()));
                 cd.addChild(new StepDescriptor(mid.append(STEP, "data"), "rows survive apply + rollback", down,

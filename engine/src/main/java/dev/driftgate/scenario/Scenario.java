@@ -18,6 +18,7 @@ import java.util.Map;
  * @param candidatesHow how the candidates were chosen, for the report
  * @param seed scripts run after the baseline: rows whose survival is checked
  * @param expected the approved snapshot of the final state, or null
+ * @param expectedEach a directory of approved snapshots after each candidate ({@code <version>.json}), or null
  * @param declared a declared-schema directory the history must agree with, or null
  * @param environments drift sources by environment name
  * @param forwardFix a script that repairs a half-applied migration, or null to re-run it
@@ -34,6 +35,7 @@ public record Scenario(
         boolean rollbackRequired,
         List<Script> seed,
         Path expected,
+        Path expectedEach,
         Path declared,
         IgnoreRules ignoreRules,
         Map<String, String> environments,

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param rollback {@code required} (default: a candidate without a rollback fails) or {@code optional}
  * @param seed SQL files or directories run on the baseline: the rows whose survival is checked
  * @param expected an approved snapshot of the final state ({@code -Ddriftgate.approve=true} writes it)
+ * @param expectedEach a directory of approved snapshots per candidate, {@code <version>.json}: the
+ *     state right after that migration
  * @param declared a directory of CREATE statements the history must agree with (state-based schema)
  * @param ignore ignore rules as on the command line ({@code object=public.audit_*})
  * @param environments databases to compare with the final state (drift): name to source
@@ -30,6 +32,7 @@ public record ScenarioConfig(
         String rollback,
         List<String> seed,
         String expected,
+        @JsonProperty("expected-each") String expectedEach,
         String declared,
         List<String> ignore,
         Map<String, String> environments,

@@ -117,7 +117,8 @@ public final class ScenarioLoader {
         }
         return new Scenario(directory, name, file, dialect, List.copyOf(targets), List.copyOf(baseline),
                 List.copyOf(candidates), chosen.how(), rollback.equals("required"), List.copyOf(seed),
-                config.expected() == null ? null : directory.resolve(config.expected()).normalize(), declared, rules,
+                config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
+                config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix);
     }
 

@@ -75,7 +75,7 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, "
-                        + "dialect, environments, expected, forward-fix, ignore, migrations, rollback, seed, targets)")))));
+                        + "dialect, environments, expected, expected-each, forward-fix, ignore, migrations, rollback, seed, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }
@@ -125,6 +125,23 @@ class DriftgateTestEngineTest {
             rs.next();
             assertEquals(0, rs.getInt(1), "the leftover of a run from 2001 is swept");
         }
+    }
+
+    @Test
+    void approvedSnapshotsPerMigrationAreWrittenThenEnforced() throws Exception {
+        Path dir = scenario("each", "dialect: postgresql\ncandidates: '2'\nexpected-each: approved\nexpected: approved/final.json\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
+                .configurationParameter(DriftgateConfig.APPROVE, "true").execute().testEvents()
+                .assertStatistics(st -> st.failed(0));
+        assertEquals(true, Files.exists(dir.resolve("approved/2.json")) && Files.exists(dir.resolve("approved/final.json")));
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertStatistics(st -> st.failed(0).succeeded(6));
+        // The migration changes; its approved snapshot no longer matches, and the message is the diff.
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b varchar(10);\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:expected"), finishedWithFailure(message(m ->
+                m.startsWith("the schema after 2 differs from " + dir.resolve("approved/2.json"))
+                        && m.contains("AlterColumn column public.a.b")))));
     }
 
     @Test
