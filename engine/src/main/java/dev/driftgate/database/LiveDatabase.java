@@ -39,6 +39,21 @@ public final class LiveDatabase {
         }
     }
 
+    /**
+     * Reads the schema on a connection the caller keeps open (a read-only transaction, rolled back):
+     * a warm connection reads a small schema in about a third of the time of a new one, whose
+     * server process starts with cold catalog caches.
+     */
+    public static SchemaSnapshot snapshot(Connection connection, Dialect dialect, ConnectionSettings settings)
+            throws SQLException {
+        try {
+            dialect.beginReadOnly(connection, settings);
+            return dialect.introspect(connection, List.of());
+        } finally {
+            connection.rollback();
+        }
+    }
+
     private static DriftgateException failure(String url, ConnectionSettings settings, String what, Exception e) {
         return new DriftgateException(JdbcUrls.redact(JdbcUrls.mask(url) + ": " + what, url, settings.password()), e);
     }

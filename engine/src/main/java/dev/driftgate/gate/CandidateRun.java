@@ -9,7 +9,6 @@ import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.schema.SchemaSnapshot;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +58,7 @@ public final class CandidateRun {
         requireNotBlocked();
         before = target.currentSnapshot();
         work = target.copyOfCurrent();
-        long rowsStart = System.nanoTime();
-        try (Connection c = work.connect()) {
-            rowsBefore = Checksums.of(c, before);
-        }
-        target.timings().rows(System.nanoTime() - rowsStart);
+        rowsBefore = target.rows(work, before);
         int n;
         try {
             n = target.apply(work, migration.up());
@@ -103,7 +98,7 @@ public final class CandidateRun {
             throw new AssertionFailedError("the rollback of " + migration.label() + " fails: " + e.getMessage(), e);
         }
         rolledBack = true;
-        SchemaSnapshot restored = target.snapshot(work);
+        SchemaSnapshot restored = target.snapshotOnFreshConnection(work);
         DiffResult diff = compare(before, restored, target.scenario().ignoreRules());
         if (!diff.isEmpty()) {
             throw new AssertionFailedError("the rollback of " + migration.label() + " does not restore the schema "
@@ -123,12 +118,7 @@ public final class CandidateRun {
         if (rows == 0) {
             throw new TestAbortedException("no rows to check: the baseline holds no data (add seed: to driftgate.yaml)");
         }
-        Map<String, String> rowsAfter;
-        long rowsStart = System.nanoTime();
-        try (Connection c = work.connect()) {
-            rowsAfter = Checksums.of(c, before);
-        }
-        target.timings().rows(System.nanoTime() - rowsStart);
+        Map<String, String> rowsAfter = target.rows(work, before);
         Map<String, String> changed = new TreeMap<>();
         rowsBefore.forEach((table, sum) -> {
             String now = rowsAfter.get(table);

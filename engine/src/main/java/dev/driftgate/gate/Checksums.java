@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,30 +22,62 @@ final class Checksums {
 
     private Checksums() {}
 
+    /** Tables per query: one round trip for a hundred tables, not a hundred. */
+    private static final int BATCH = 100;
+
     /** Table path to {@code rows:hash}; a table that cannot be read maps to the reason. */
     static Map<String, String> of(Connection connection, SchemaSnapshot snapshot) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         boolean postgres = snapshot.dialect().equals("postgresql");
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        for (Schema schema : snapshot.schemas()) {
+            for (Table t : schema.tables()) {
+                if ((postgres && t.partitionKey() != null) || t.columns().isEmpty()) {
+                    continue; // a PostgreSQL partitioned parent holds no rows of its own
+                }
+                queries.put(schema.name() + "." + t.name(), postgres ? postgres(schema.name(), t) : mysql(t));
+            }
+        }
+        List<String> names = new ArrayList<>(queries.keySet());
         try (Statement s = connection.createStatement()) {
-            for (Schema schema : snapshot.schemas()) {
-                for (Table t : schema.tables()) {
-                    if ((postgres && t.partitionKey() != null) || t.columns().isEmpty()) {
-                        continue; // a PostgreSQL partitioned parent holds no rows of its own
+            for (int from = 0; from < names.size(); from += BATCH) {
+                List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
+                try {
+                    String union = batch.stream().map(n -> "SELECT " + literal(n, postgres) + ", q.* FROM (" + queries.get(n) + ") q")
+                            .collect(Collectors.joining(" UNION ALL "));
+                    try (ResultSet rs = s.executeQuery(union)) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), rs.getLong(2) + " rows:" + rs.getString(3));
+                        }
                     }
-                    String sql = postgres ? postgres(schema.name(), t) : mysql(t);
-                    try (ResultSet rs = s.executeQuery(sql)) {
-                        rs.next();
-                        out.put(schema.name() + "." + t.name(), rs.getLong(1) + " rows:" + rs.getString(2));
-                    } catch (SQLException e) {
-                        out.put(schema.name() + "." + t.name(), "unreadable: " + e.getMessage().lines().findFirst().orElse(""));
-                        if (postgres && !connection.getAutoCommit()) {
-                            connection.rollback();
+                } catch (SQLException e) {
+                    // A table that cannot be read fails its whole batch: read those tables one by one.
+                    rollbackIfInTransaction(connection, postgres);
+                    for (String n : batch) {
+                        try (ResultSet rs = s.executeQuery(queries.get(n))) {
+                            rs.next();
+                            out.put(n, rs.getLong(1) + " rows:" + rs.getString(2));
+                        } catch (SQLException one) {
+                            out.put(n, "unreadable: " + one.getMessage().lines().findFirst().orElse(""));
+                            rollbackIfInTransaction(connection, postgres);
                         }
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static void rollbackIfInTransaction(Connection connection, boolean postgres) throws SQLException {
+        if (postgres && !connection.getAutoCommit()) {
+            connection.rollback();
+        }
+    }
+
+    /** A string literal: MySQL also treats backslashes as escapes, PostgreSQL (standard strings) does not. */
+    private static String literal(String text, boolean postgres) {
+        String escaped = postgres ? text : text.replace("\\", "\\\\");
+        return "'" + escaped.replace("'", "''") + "'";
     }
 
     private static String postgres(String schema, Table t) {

@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -38,6 +40,13 @@ public final class TargetRun implements AutoCloseable {
     private final boolean ownsServer;
     private final List<Script> replay = new ArrayList<>();
     private final List<ThrowawayDatabase> databases = new ArrayList<>();
+    /**
+     * One connection per database, kept open: a new PostgreSQL connection starts a server process
+     * with cold catalog caches, and a fresh clone is read several times per candidate. On PostgreSQL
+     * it serves the scripts, the row checksums and the snapshots (read-only transactions, rolled
+     * back); on MySQL, whose read-only mode is per session, only the snapshots.
+     */
+    private final Map<ThrowawayDatabase, Connection> sessions = new HashMap<>();
     private ThrowawayDatabase current;
     private SchemaSnapshot currentSnapshot;
     private String blocked;
@@ -151,6 +160,7 @@ public final class TargetRun implements AutoCloseable {
     /** A new database holding the current state: a file copy on PostgreSQL, a replay on MySQL. */
     ThrowawayDatabase copyOfCurrent() throws SQLException {
         long start = System.nanoTime();
+        closeSession(current);
         Optional<ThrowawayDatabase> copy = ThrowawayDatabase.cloneOf(current);
         if (copy.isPresent()) {
             databases.add(copy.get());
@@ -172,6 +182,7 @@ public final class TargetRun implements AutoCloseable {
         currentSnapshot = snapshot;
         replay.add(applied);
         if (old != null && old != db) {
+            closeSession(old);
             old.close();
             databases.remove(old);
         }
@@ -183,12 +194,74 @@ public final class TargetRun implements AutoCloseable {
         return db;
     }
 
+    /** Reads a database's schema on the connection kept for reading it. */
     SchemaSnapshot snapshot(ThrowawayDatabase db) {
+        long start = System.nanoTime();
+        try {
+            Connection c = session(db);
+            try {
+                return LiveDatabase.snapshot(c, scenario.dialect(), server.adminSettings());
+            } finally {
+                if (sharedSession()) {
+                    c.setReadOnly(false);
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DriftgateException(db.name() + " on " + server.description() + ": cannot read the schema: "
+                    + e.getMessage(), e);
+        } finally {
+            timings.snapshot(System.nanoTime() - start);
+        }
+    }
+
+    private boolean sharedSession() {
+        return scenario.dialect().name().equals("postgresql");
+    }
+
+    private Connection session(ThrowawayDatabase db) throws SQLException {
+        Connection c = sessions.get(db);
+        if (c == null) {
+            c = db.connect();
+            sessions.put(db, c);
+        }
+        return c;
+    }
+
+    /** Row checksums of every table the snapshot lists. */
+    Map<String, String> rows(ThrowawayDatabase db, SchemaSnapshot tables) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            if (sharedSession()) {
+                return Checksums.of(session(db), tables);
+            }
+            try (Connection c = db.connect()) {
+                return Checksums.of(c, tables);
+            }
+        } finally {
+            timings.rows(System.nanoTime() - start);
+        }
+    }
+
+    /** Reads a database's schema on a new connection: what a check that must not trust a session uses. */
+    SchemaSnapshot snapshotOnFreshConnection(ThrowawayDatabase db) {
         long start = System.nanoTime();
         try {
             return LiveDatabase.snapshot(db.jdbcUrl(), server.adminSettings(), List.of());
         } finally {
             timings.snapshot(System.nanoTime() - start);
+        }
+    }
+
+    /** Closes the reading connection of a database (PostgreSQL copies only a database nobody is connected to). */
+    private void closeSession(ThrowawayDatabase db) {
+        Connection c = sessions.remove(db);
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing a read-only connection: nothing to lose
+            }
         }
     }
 
@@ -207,24 +280,34 @@ public final class TargetRun implements AutoCloseable {
     }
 
     private int runScript(ThrowawayDatabase db, List<SqlStatement> statements) throws SQLException {
-        try (Connection c = db.connect()) {
-            boolean transaction = runsInTransaction(statements);
-            if (transaction) {
-                c.setAutoCommit(false);
-            }
-            try {
-                ScriptRunner.run(c, statements);
-                if (transaction) {
-                    c.commit();
-                }
-            } catch (DriftgateException e) {
-                if (transaction) {
-                    c.rollback();
-                }
-                throw e;
+        if (sharedSession()) {
+            runScript(session(db), statements);
+        } else {
+            try (Connection c = db.connect()) {
+                runScript(c, statements);
             }
         }
         return statements.size();
+    }
+
+    private void runScript(Connection c, List<SqlStatement> statements) throws SQLException {
+        boolean transaction = runsInTransaction(statements);
+        if (transaction) {
+            c.setAutoCommit(false);
+        }
+        try {
+            ScriptRunner.run(c, statements);
+            if (transaction) {
+                c.commit();
+            }
+        } catch (DriftgateException e) {
+            if (transaction) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /** True when the script runs as one transaction: on PostgreSQL, unless it has a statement that cannot. */
@@ -236,6 +319,7 @@ public final class TargetRun implements AutoCloseable {
     /** Drops every database of this run; stops the server if it was started for this target alone. */
     @Override
     public void close() {
+        new ArrayList<>(sessions.keySet()).forEach(this::closeSession);
         databases.forEach(ThrowawayDatabase::close);
         databases.clear();
         if (ownsServer) {
@@ -246,6 +330,7 @@ public final class TargetRun implements AutoCloseable {
     /** Closes a database that a check made and no longer needs. */
     void discard(ThrowawayDatabase db) {
         if (db != null && db != current) {
+            closeSession(db);
             db.close();
             databases.remove(db);
         }
