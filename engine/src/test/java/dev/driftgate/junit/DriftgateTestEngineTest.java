@@ -145,6 +145,27 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void aRollbackThatLeavesAnUnmodelledObjectFails() throws Exception {
+        Path dir = scenario("rule", "dialect: postgresql\ncandidates: '2'\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "CREATE RULE a_keep AS ON DELETE TO a DO INSTEAD NOTHING;\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "SELECT 1;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:rollback"), finishedWithFailure(message(m ->
+                m.equals("the rollback of 2 b does not restore the schema before it: objects driftgate does not model "
+                        + "differ: rule public.a.a_keep (only after)")))));
+    }
+
+    @Test
+    void scenariosOnTheClasspathAreFoundByResourceAndByPackage() {
+        for (var selector : List.of(org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource(
+                "driftgate-scenarios/tiny"), org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage(
+                "driftgate-scenarios"))) {
+            Events events = EngineTestKit.engine("driftgate").selectors(selector).execute().testEvents();
+            events.assertStatistics(st -> st.failed(0).succeeded(4).aborted(2));
+        }
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));

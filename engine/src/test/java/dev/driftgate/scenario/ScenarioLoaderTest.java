@@ -58,4 +58,48 @@ class ScenarioLoaderTest {
                 k -> k.equals("driftgate.candidates") ? Optional.of("all") : Optional.empty());
         assertEquals(3, overridden.candidates().size());
     }
+
+    private void git(String... args) throws Exception {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = dir.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
+    void branchCandidatesAreWhatTheBranchAddsSinceTheMergeBase() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI_MERGE_REQUEST_DIFF_BASE_SHA") == null,
+                "a merge-request pipeline names its own base");
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\n");
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__a.sql"), "SELECT 1;");
+        git("init", "-q", "-b", "main");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base");
+        git("update-ref", "refs/remotes/origin/main", "HEAD");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "SELECT 2;");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "branch");
+        Files.writeString(dir.resolve("migrations/V3__c.sql"), "SELECT 3;");
+        Scenario s = ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        assertEquals(java.util.List.of("2", "3"), s.candidates().stream().map(Migration::version).toList(),
+                "committed on the branch and not yet tracked");
+        assertEquals(java.util.List.of("1"), s.baseline().stream().map(Migration::version).toList());
+        assertEquals(true, s.candidatesHow().startsWith("migrations added since the merge base with origin/main"),
+                s.candidatesHow());
+    }
+
+    @Test
+    void withoutGitEveryMigrationIsACandidateAndTheReportSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\n");
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__a.sql"), "SELECT 1;");
+        Scenario s = ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        assertEquals(1, s.candidates().size());
+        assertEquals(true, s.candidatesHow().startsWith("all migrations (no git merge base"), s.candidatesHow());
+    }
 }
