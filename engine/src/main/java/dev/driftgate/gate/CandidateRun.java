@@ -57,7 +57,7 @@ public final class CandidateRun {
     public String apply() throws SQLException {
         requireNotBlocked();
         before = target.currentSnapshot();
-        work = target.copyOfCurrent();
+        work = target.workDatabase();
         rowsBefore = target.rows(work, before);
         int n;
         try {
@@ -234,11 +234,13 @@ public final class CandidateRun {
             target.advance(work, migration.up(), after);
             return;
         }
-        target.discard(work);
         if (!applied || target.blocked() != null) {
+            target.discard(work);
             return;
         }
-        ThrowawayDatabase next = target.copyOfCurrent();
+        // The checks failed part way: the state after this migration is made again, applied once.
+        ThrowawayDatabase next = target.isCurrent(work) ? target.rebuiltCurrent() : target.copyOfCurrent();
+        target.discard(work);
         target.apply(next, migration.up());
         target.advance(next, migration.up(), after);
     }

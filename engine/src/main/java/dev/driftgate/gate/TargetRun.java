@@ -175,6 +175,34 @@ public final class TargetRun implements AutoCloseable {
         return db;
     }
 
+    /**
+     * The database a candidate's checks run on. On PostgreSQL a copy of the current state (a file
+     * copy, tens of milliseconds). On MySQL a copy is a replay of the whole history, so the checks
+     * run on the current state itself; a candidate that leaves it broken has it rebuilt by replay
+     * ({@link #rebuiltCurrent()}), so the next candidate still starts from a known state.
+     */
+    ThrowawayDatabase workDatabase() throws SQLException {
+        if (scenario.dialect().cloneDatabaseSql("a", "b").isPresent()) {
+            return copyOfCurrent();
+        }
+        return current;
+    }
+
+    boolean isCurrent(ThrowawayDatabase db) {
+        return db == current;
+    }
+
+    /** A new database holding the state before the running candidate, by replaying the history. */
+    ThrowawayDatabase rebuiltCurrent() throws SQLException {
+        long start = System.nanoTime();
+        ThrowawayDatabase db = newDatabase();
+        for (Script s : replay) {
+            runScript(db, s.statements(scenario.dialect()));
+        }
+        timings.copy(System.nanoTime() - start);
+        return db;
+    }
+
     /** Makes a database holding the state after a candidate the state for the next one. */
     void advance(ThrowawayDatabase db, Script applied, SchemaSnapshot snapshot) {
         ThrowawayDatabase old = current;

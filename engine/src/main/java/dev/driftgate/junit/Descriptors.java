@@ -34,35 +34,44 @@ final class Descriptors {
 
     private Descriptors() {}
 
+    /** What every node of the tree shares: its type and whether it may run beside its siblings. */
+    abstract static class Base extends AbstractTestDescriptor implements Node<EngineContext> {
+        private final Type type;
+        private final ExecutionMode mode;
+
+        Base(UniqueId id, String name, TestSource source, Type type, ExecutionMode mode) {
+            super(id, name, source);
+            this.type = type;
+            this.mode = mode;
+        }
+
+        @Override
+        public final Type getType() {
+            return type;
+        }
+
+        @Override
+        public final ExecutionMode getExecutionMode() {
+            return mode;
+        }
+    }
+
     /** A scenario directory; its children are its targets. */
-    static final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+    static final class ScenarioDescriptor extends Base {
         ScenarioDescriptor(UniqueId id, Scenario scenario) {
-            super(id, scenario.name(), DirectorySource.from(scenario.directory().toFile()));
-        }
-
-        @Override
-        public Type getType() {
-            return Type.CONTAINER;
-        }
-
-        @Override
-        public ExecutionMode getExecutionMode() {
-            return ExecutionMode.CONCURRENT;
+            super(id, scenario.name(), DirectorySource.from(scenario.directory().toFile()), Type.CONTAINER,
+                    ExecutionMode.CONCURRENT);
         }
     }
 
     /** A scenario that could not be loaded: one failing node with the reason, instead of a crashed run. */
-    static final class BrokenScenarioDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+    static final class BrokenScenarioDescriptor extends Base {
         private final RuntimeException problem;
 
         BrokenScenarioDescriptor(UniqueId id, String name, Path directory, RuntimeException problem) {
-            super(id, name + " (cannot be loaded)", DirectorySource.from(directory.toFile()));
+            super(id, name + " (cannot be loaded)", DirectorySource.from(directory.toFile()), Type.TEST,
+                    ExecutionMode.CONCURRENT);
             this.problem = problem;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.TEST;
         }
 
         @Override
@@ -72,29 +81,20 @@ final class Descriptors {
     }
 
     /** One scenario on one target; opens the server before its children and drops every database after. */
-    static final class TargetDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+    static final class TargetDescriptor extends Base {
         private final Scenario scenario;
         private final TargetSpec spec;
         private TargetRun run;
 
         TargetDescriptor(UniqueId id, Scenario scenario, TargetSpec spec) {
-            super(id, scenario.dialect().name() + " · " + spec, FileSource.from(scenario.configFile().toFile()));
+            super(id, scenario.dialect().name() + " · " + spec, FileSource.from(scenario.configFile().toFile()),
+                    Type.CONTAINER, ExecutionMode.CONCURRENT);
             this.scenario = scenario;
             this.spec = spec;
         }
 
         TargetRun run() {
             return run;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.CONTAINER;
-        }
-
-        @Override
-        public ExecutionMode getExecutionMode() {
-            return ExecutionMode.CONCURRENT;
         }
 
         @Override
@@ -128,30 +128,21 @@ final class Descriptors {
     }
 
     /** The checks of one candidate migration; its children run in order on one copy of the state before it. */
-    static final class CandidateDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+    /** Candidates run in version order (same thread): each starts from the state the one before leaves. */
+    static final class CandidateDescriptor extends Base {
         private final TargetDescriptor target;
         private final Migration migration;
         private CandidateRun run;
 
         CandidateDescriptor(UniqueId id, TargetDescriptor target, Migration migration) {
-            super(id, migration.label(), source(migration.up().file(), migration.up().firstLine()));
+            super(id, migration.label(), source(migration.up().file(), migration.up().firstLine()), Type.CONTAINER,
+                    ExecutionMode.SAME_THREAD);
             this.target = target;
             this.migration = migration;
         }
 
         CandidateRun run() {
             return run;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.CONTAINER;
-        }
-
-        /** Candidates run in version order: each starts from the state the one before leaves. */
-        @Override
-        public ExecutionMode getExecutionMode() {
-            return ExecutionMode.SAME_THREAD;
         }
 
         @Override
@@ -175,23 +166,13 @@ final class Descriptors {
     }
 
     /** One check: a test node whose outcome is the check's, with what it found as a report entry. */
-    static final class StepDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+    /** Steps run in order (same thread): each needs what the one before did. */
+    static final class StepDescriptor extends Base {
         private final Check check;
 
         StepDescriptor(UniqueId id, String displayName, TestSource source, Check check) {
-            super(id, displayName, source);
+            super(id, displayName, source, Type.TEST, ExecutionMode.SAME_THREAD);
             this.check = check;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.TEST;
-        }
-
-        /** Steps run in order: each needs what the one before did. */
-        @Override
-        public ExecutionMode getExecutionMode() {
-            return ExecutionMode.SAME_THREAD;
         }
 
         @Override

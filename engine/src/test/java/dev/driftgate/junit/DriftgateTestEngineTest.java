@@ -166,6 +166,24 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void onMysqlAFailedCandidateStillLeavesTheNextOneAKnownState() throws Exception {
+        Path dir = root.resolve("my");
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: mysql\ncandidates: '2..'\n");
+        Files.writeString(dir.resolve("migrations/000001_a.up.sql"), "CREATE TABLE a (id int PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("migrations/000001_a.down.sql"), "DROP TABLE a;\n");
+        // 2's rollback leaves column x behind: its checks fail on the state they ran on.
+        Files.writeString(dir.resolve("migrations/000002_x.up.sql"), "ALTER TABLE a ADD COLUMN x int;\n");
+        Files.writeString(dir.resolve("migrations/000002_x.down.sql"), "SELECT 1;\n");
+        Files.writeString(dir.resolve("migrations/000003_y.up.sql"), "ALTER TABLE a ADD COLUMN y int;\n");
+        Files.writeString(dir.resolve("migrations/000003_y.down.sql"), "ALTER TABLE a DROP COLUMN y;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("migration:000002"), test("step:rollback"), finishedWithFailure()));
+        events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:rollback"), finishedSuccessfully()));
+        events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:reapply"), finishedSuccessfully()));
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));
