@@ -45,8 +45,10 @@ public final class TargetServers {
                 String url = spec.location() != null ? spec.location()
                         : settings.apply("driftgate.server." + dialect.name()).orElseThrow(() -> new DriftgateException(
                                 "target server: no URL; write server:<jdbc url> or set driftgate.server." + dialect.name()));
-                ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(
-                        settings.apply("driftgate.server.user").orElse(null),
+                // The administrators of a fresh server: postgres, root.
+                String user = settings.apply("driftgate.server.user")
+                        .orElse(dialect.name().equals("postgresql") ? "postgres" : "root");
+                ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(user,
                         settings.apply("driftgate.server.password-env").map(System::getenv).orElse(null)));
                 if (!server.dialect().name().equals(dialect.name())) {
                     throw new DriftgateException("target " + spec + ": a " + server.dialect().name()

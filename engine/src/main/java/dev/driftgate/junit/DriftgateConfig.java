@@ -47,7 +47,7 @@ public final class DriftgateConfig {
         m.put(SERVER_POSTGRESQL, "JDBC URL of the PostgreSQL server a bare `server` target uses "
                 + "(throwaway databases are created on it).");
         m.put(SERVER_MYSQL, "JDBC URL of the MySQL/MariaDB server a bare `server` target uses.");
-        m.put(SERVER_USER, "User for `server` targets when the URL has none.");
+        m.put(SERVER_USER, "User for `server` targets. Default: postgres on PostgreSQL, root on MySQL/MariaDB.");
         m.put(SERVER_PASSWORD_ENV, "Name of the environment variable holding the `server` targets' password "
                 + "(the password itself never appears in configuration).");
         m.put(SWEEP_AGE, "On `server` targets, databases with driftgate's prefix older than this many minutes "
