@@ -184,6 +184,23 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void onPostgresqlAMigrationThatCannotRunInATransactionIsInterruptedAtEveryStatement() throws Exception {
+        Path dir = scenario("concurrently", "dialect: postgresql\ncandidates: '2'\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"),
+                "CREATE INDEX CONCURRENTLY a_id ON a (id);\nALTER TABLE a ADD COLUMN b text;\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "DROP INDEX a_id;\nALTER TABLE a DROP COLUMN b;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:partial-failure"), finishedWithFailure(message(m ->
+                m.contains("cannot be brought forward after a failure after statement 1 of 2")
+                        && m.contains("relation \"a_id\" already exists")))));
+        // Made re-runnable, the same migration passes.
+        Files.writeString(dir.resolve("migrations/V2__b.sql"),
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS a_id ON a (id);\nALTER TABLE a ADD COLUMN IF NOT EXISTS b text;\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:partial-failure"), finishedSuccessfully()));
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));
