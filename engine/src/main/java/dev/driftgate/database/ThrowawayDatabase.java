@@ -55,9 +55,18 @@ public final class ThrowawayDatabase implements AutoCloseable {
      * PostgreSQL before 15 has no {@code STRATEGY} clause: the plain template copy is used there.
      */
     public static Optional<ThrowawayDatabase> cloneOf(ThrowawayDatabase template) throws SQLException {
-        DatabaseServer server = template.server();
+        return copy(template.server(), template.name());
+    }
+
+    /** A throwaway copy of a database that is not a throwaway (a cached baseline); the dialect must copy databases. */
+    public static ThrowawayDatabase cloneOf(DatabaseServer server, String template) throws SQLException {
+        return copy(server, template).orElseThrow(() -> new SQLException(
+                server.dialect().name() + " cannot copy databases"));
+    }
+
+    private static Optional<ThrowawayDatabase> copy(DatabaseServer server, String template) throws SQLException {
         String name = newName();
-        Optional<String> sql = server.dialect().cloneDatabaseSql(name, template.name());
+        Optional<String> sql = server.dialect().cloneDatabaseSql(name, template);
         if (sql.isEmpty()) {
             return Optional.empty();
         }

@@ -50,6 +50,7 @@ public final class TargetRun implements AutoCloseable {
     private ThrowawayDatabase current;
     private SchemaSnapshot currentSnapshot;
     private String blocked;
+    private boolean baselineCache;
     private final Timings timings = new Timings();
 
     /**
@@ -108,7 +109,13 @@ public final class TargetRun implements AutoCloseable {
 
     public static TargetRun open(Scenario scenario, TargetSpec spec, Function<String, Optional<String>> settings) {
         TargetServers.Opened opened = TargetServers.open(spec, scenario.dialect(), settings);
-        return new TargetRun(scenario, spec, opened.server(), opened.owned());
+        TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
+        // Only a server that outlives the run can keep a baseline for the next one, and only where
+        // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
+        run.baselineCache = spec.provider().equals("server")
+                && settings.apply("driftgate.baseline-cache").map(Boolean::parseBoolean).orElse(false)
+                && scenario.dialect().cloneDatabaseSql("a", "b").isPresent();
+        return run;
     }
 
     public Scenario scenario() {
@@ -135,21 +142,34 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /** Applies the baseline migrations and the seed to a new database: the state the first candidate starts from. */
-    public int applyBaseline() throws SQLException {
+    public String applyBaseline() throws SQLException {
         block("the baseline did not apply");
-        current = newDatabase();
-        int statements = 0;
-        for (Migration m : scenario.baseline()) {
-            statements += apply(current, m.up());
-            replay.add(m.up());
-        }
-        for (Script seed : scenario.seed()) {
-            statements += apply(current, seed);
-            replay.add(seed);
+        List<Script> scripts = new ArrayList<>();
+        scenario.baseline().forEach(m -> scripts.add(m.up()));
+        scripts.addAll(scenario.seed());
+        replay.addAll(scripts);
+        String cache = baselineCache ? BaselineCache.name(scenario.dialect(), scripts) : null;
+        String how;
+        if (cache != null && BaselineCache.exists(server, cache)) {
+            current = ThrowawayDatabase.cloneOf(server, cache);
+            databases.add(current);
+            how = "copied from the cached baseline " + cache;
+        } else {
+            current = newDatabase();
+            int statements = 0;
+            for (Script script : scripts) {
+                statements += apply(current, script);
+            }
+            how = statements + " statement" + (statements == 1 ? "" : "s");
+            if (cache != null) {
+                closeSession(current);
+                BaselineCache.store(server, current, cache);
+                how += "; cached as " + cache;
+            }
         }
         currentSnapshot = snapshot(current);
         blocked = null;
-        return statements;
+        return how;
     }
 
     /** The state before the next candidate, as a snapshot. */

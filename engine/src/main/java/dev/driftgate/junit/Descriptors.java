@@ -203,7 +203,7 @@ final class Descriptors {
             TestSource config = FileSource.from(scenario.configFile().toFile());
             t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + plural(scenario.baseline().size(), "migration")
                     + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
-                    c -> plural(t.run().applyBaseline(), "statement")));
+                    c -> t.run().applyBaseline()));
             for (Migration m : scenario.candidates()) {
                 CandidateDescriptor cd = new CandidateDescriptor(tid.append(MIGRATION, m.version()), t, m);
                 t.addChild(cd);

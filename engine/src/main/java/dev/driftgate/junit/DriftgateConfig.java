@@ -20,6 +20,7 @@ public final class DriftgateConfig {
     public static final String SERVER_USER = PREFIX + "server.user";
     public static final String SERVER_PASSWORD_ENV = PREFIX + "server.password-env";
     public static final String SWEEP_AGE = PREFIX + "sweep.age-minutes";
+    public static final String BASELINE_CACHE = PREFIX + "baseline-cache";
     public static final String SHARD = PREFIX + "shard";
     public static final String PARALLEL = PREFIX + "parallel.enabled";
     public static final String PARALLEL_CONFIG_PREFIX = PREFIX + "parallel.config.";
@@ -52,6 +53,9 @@ public final class DriftgateConfig {
                 + "(the password itself never appears in configuration).");
         m.put(SWEEP_AGE, "On `server` targets, databases with driftgate's prefix older than this many minutes "
                 + "are dropped before a run: what killed runs left behind. Default 60.");
+        m.put(BASELINE_CACHE, "true: on PostgreSQL `server` targets, keep each applied baseline as a database named "
+                + "dg_base_<hash of its scripts> and copy it in later runs instead of applying the history again. "
+                + "Left behind on purpose; a changed script makes a new one. Default false.");
         m.put(SHARD, "i/n: run the i-th of n deterministic shares of the scenarios (1-based). Default: "
                 + "CI_NODE_INDEX/CI_NODE_TOTAL when GitLab sets them, else everything.");
         m.put(PARALLEL, "true: run scenarios and targets in parallel (steps of one target always run in order). "

@@ -201,6 +201,44 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void aPersistentServerKeepsTheBaselineForTheNextRunWhenAsked() throws Exception {
+        String hostPort = System.getProperty("driftgate.test.postgres", "127.0.0.1:5432");
+        Path dir = scenario("cached", "dialect: postgresql\ncandidates: '2'\ntargets: [server]\n");
+        var server = new dev.driftgate.database.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
+                hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]),
+                dev.driftgate.dialect.ConnectionSettings.of("postgres", null));
+        List<String> baselines = new java.util.ArrayList<>();
+        try {
+            for (int run = 0; run < 2; run++) {
+                var results = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
+                        .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://" + hostPort + "/postgres")
+                        .configurationParameter(DriftgateConfig.BASELINE_CACHE, "true")
+                        .execute();
+                results.testEvents().assertStatistics(st -> st.failed(0).succeeded(4));
+                results.allEvents().reportingEntryPublished().stream()
+                        .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:baseline"))
+                        .forEach(e -> baselines.add(e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                                .getKeyValuePairs().get("driftgate.result")));
+            }
+            assertEquals(2, baselines.size(), baselines.toString());
+            assertEquals(true, baselines.get(0).contains("; cached as dg_base_"), baselines.get(0));
+            assertEquals(true, baselines.get(1).startsWith("copied from the cached baseline dg_base_"), baselines.get(1));
+        } finally {
+            try (var c = server.connect("postgres"); var st = c.createStatement()) {
+                var names = new java.util.ArrayList<String>();
+                try (var rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'dg\\_base\\_%'")) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+                for (String n : names) {
+                    st.execute("DROP DATABASE \"" + n + "\" WITH (FORCE)");
+                }
+            }
+        }
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));
