@@ -34,6 +34,7 @@ public final class CandidateRun {
     private boolean applied;
     private boolean rolledBack;
     private boolean converged;
+    private boolean rollbackStarted;
 
     public CandidateRun(TargetRun target, Migration migration) {
         this.target = target;
@@ -92,6 +93,7 @@ public final class CandidateRun {
             }
             throw new TestAbortedException(what + " (rollback: optional)");
         }
+        rollbackStarted = true;
         try {
             target.apply(work, down);
         } catch (DriftgateException e) {
@@ -230,8 +232,9 @@ public final class CandidateRun {
      * the rollback or re-apply failed (a fresh copy with the migration applied once).
      */
     public void finish() throws SQLException {
-        if (converged) {
-            target.advance(work, migration.up(), after);
+        if (converged || (applied && !rollbackStarted)) {
+            // Re-applied and converged, or never rolled back: the database holds the post-apply state.
+            target.advance(work, migration, after);
             return;
         }
         if (!applied || target.blocked() != null) {
@@ -242,6 +245,6 @@ public final class CandidateRun {
         ThrowawayDatabase next = target.isCurrent(work) ? target.rebuiltCurrent() : target.copyOfCurrent();
         target.discard(work);
         target.apply(next, migration.up());
-        target.advance(next, migration.up(), after);
+        target.advance(next, migration, after);
     }
 }

@@ -6,6 +6,8 @@ import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.Script;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * One scenario on one target: the baseline applied once, then each candidate checked on a copy of
@@ -51,6 +55,8 @@ public final class TargetRun implements AutoCloseable {
     private SchemaSnapshot currentSnapshot;
     private String blocked;
     private boolean baselineCache;
+    private SchemaSnapshot baselineSnapshot;
+    private final List<Migration> applied = new ArrayList<>();
     private final Timings timings = new Timings();
 
     /**
@@ -168,6 +174,7 @@ public final class TargetRun implements AutoCloseable {
             }
         }
         currentSnapshot = snapshot(current);
+        baselineSnapshot = currentSnapshot;
         blocked = null;
         return how;
     }
@@ -224,11 +231,12 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /** Makes a database holding the state after a candidate the state for the next one. */
-    void advance(ThrowawayDatabase db, Script applied, SchemaSnapshot snapshot) {
+    void advance(ThrowawayDatabase db, Migration migration, SchemaSnapshot snapshot) {
         ThrowawayDatabase old = current;
         current = db;
         currentSnapshot = snapshot;
-        replay.add(applied);
+        replay.add(migration.up());
+        applied.add(migration);
         if (old != null && old != db) {
             closeSession(old);
             old.close();
@@ -362,6 +370,51 @@ public final class TargetRun implements AutoCloseable {
     boolean runsInTransaction(List<SqlStatement> statements) {
         return scenario.dialect().name().equals("postgresql")
                 && statements.stream().noneMatch(s -> NON_TRANSACTIONAL.matcher(s.sql()).matches());
+    }
+
+    /**
+     * Chain rollback: on a copy of the final state (on MySQL the state itself: this is the target's
+     * last check), every candidate's rollback runs in reverse order, as an incident that undoes a
+     * release would run them; the result must equal the baseline, read on a fresh connection.
+     */
+    public String chainRollback() throws SQLException {
+        if (blocked != null) {
+            throw new TestAbortedException("not run: " + blocked);
+        }
+        if (applied.isEmpty()) {
+            throw new TestAbortedException("no candidate was applied");
+        }
+        List<String> missing = applied.stream().filter(m -> m.down() == null || m.down().isBlank(scenario.dialect()))
+                .map(Migration::label).toList();
+        if (!missing.isEmpty()) {
+            String what = "no rollback for " + String.join(", ", missing);
+            if (scenario.rollbackRequired()) {
+                throw new AssertionFailedError("chain rollback: " + what);
+            }
+            throw new TestAbortedException(what + " (rollback: optional)");
+        }
+        ThrowawayDatabase db = workDatabase();
+        List<String> done = new ArrayList<>();
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            Migration m = applied.get(i);
+            try {
+                apply(db, m.down());
+            } catch (DriftgateException e) {
+                throw new AssertionFailedError("chain rollback: the rollback of " + m.label() + " fails"
+                        + (done.isEmpty() ? "" : " after rolling back " + String.join(", ", done)) + ": " + e.getMessage(), e);
+            }
+            done.add(m.label());
+        }
+        SchemaSnapshot end = snapshotOnFreshConnection(db);
+        DiffResult diff = SchemaDiff.compare(baselineSnapshot, end, scenario.ignoreRules());
+        List<String> oneSided = diff.notCompared().stream().filter(n -> !n.side().equals("both"))
+                .map(n -> n.object().table() + " " + n.object().name()).toList();
+        if (!diff.isEmpty() || !oneSided.isEmpty()) {
+            throw new AssertionFailedError("chain rollback: rolling back " + String.join(", ", done) + " in turn does not "
+                    + "restore the baseline (expected = the baseline, actual = after the chain)" + diff.summary(20)
+                    + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
+        }
+        return applied.size() + " candidate" + (applied.size() == 1 ? "" : "s") + " rolled back in reverse: baseline restored";
     }
 
     /** Drops every database of this run; stops the server if it was started for this target alone. */

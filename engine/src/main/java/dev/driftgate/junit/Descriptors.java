@@ -216,12 +216,14 @@ final class Descriptors {
                             .relativize(scenario.expectedEach()) + "/" + m.version() + ".json", up,
                             c -> cd.run().matchesExpected(c.approve())));
                 }
-                cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
-                        c -> cd.run().rollback()));
-                cd.addChild(new StepDescriptor(mid.append(STEP, "data"), "rows survive apply + rollback", down,
-                        c -> cd.run().data()));
-                cd.addChild(new StepDescriptor(mid.append(STEP, "reapply"), "re-apply converges", up,
-                        c -> cd.run().reapply()));
+                if (scenario.rollbackModes().contains("per-migration")) {
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
+                            c -> cd.run().rollback()));
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "data"), "rows survive apply + rollback", down,
+                            c -> cd.run().data()));
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "reapply"), "re-apply converges", up,
+                            c -> cd.run().reapply()));
+                }
                 cd.addChild(new StepDescriptor(mid.append(STEP, "partial-failure"), "partial failure: forward fix converges",
                         up, c -> cd.run().partialFailure()));
             }
@@ -238,6 +240,11 @@ final class Descriptors {
                         : scenario.directory().resolve(env.getValue()).toString();
                 t.addChild(new StepDescriptor(tid.append("environment", env.getKey()), env.getKey() + " matches (drift)",
                         config, c -> FinalChecks.environmentMatches(t.run(), env.getKey(), source)));
+            }
+            if (scenario.rollbackModes().contains("chain") && !scenario.candidates().isEmpty()) {
+                // Last: on MySQL it rolls back the target's own state.
+                t.addChild(new StepDescriptor(tid.append(STEP, "chain-rollback"), "chain rollback: all candidates "
+                        + "rolled back in reverse restore the baseline", config, c -> t.run().chainRollback()));
             }
         }
         return s;

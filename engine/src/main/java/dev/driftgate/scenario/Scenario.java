@@ -5,6 +5,7 @@ import dev.driftgate.diff.IgnoreRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A loaded scenario: a history split into baseline and candidates, and what each candidate must
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param baseline migrations applied before any candidate (repeatable ones last)
  * @param candidates the migrations under test, in version order
  * @param candidatesHow how the candidates were chosen, for the report
+ * @param rollbackModes {@code per-migration} and/or {@code chain}
  * @param seed scripts run after the baseline: rows whose survival is checked
  * @param expected the approved snapshot of the final state, or null
  * @param expectedEach a directory of approved snapshots after each candidate ({@code <version>.json}), or null
@@ -33,6 +35,7 @@ public record Scenario(
         List<Migration> candidates,
         String candidatesHow,
         boolean rollbackRequired,
+        Set<String> rollbackModes,
         List<Script> seed,
         Path expected,
         Path expectedEach,

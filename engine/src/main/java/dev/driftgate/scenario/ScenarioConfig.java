@@ -15,6 +15,8 @@ import java.util.Map;
  * @param candidates {@code branch} (default: what this branch adds, by git), {@code all}, {@code none},
  *     one version, or a version range {@code 4..7} (either end may be left open)
  * @param rollback {@code required} (default: a candidate without a rollback fails) or {@code optional}
+ * @param rollbackModes how rollbacks are proven: {@code per-migration} (each candidate's down right
+ *     after its up) and {@code chain} (all candidates, then all downs in reverse); default both
  * @param seed SQL files or directories run on the baseline: the rows whose survival is checked
  * @param expected an approved snapshot of the final state ({@code -Ddriftgate.approve=true} writes it)
  * @param expectedEach a directory of approved snapshots per candidate, {@code <version>.json}: the
@@ -30,6 +32,7 @@ public record ScenarioConfig(
         Migrations migrations,
         String candidates,
         String rollback,
+        @JsonProperty("rollback-modes") List<String> rollbackModes,
         List<String> seed,
         String expected,
         @JsonProperty("expected-each") String expectedEach,

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -87,6 +88,16 @@ public final class ScenarioLoader {
         if (!rollback.equals("required") && !rollback.equals("optional")) {
             throw new DriftgateException(file + ": rollback: '" + rollback + "': expected required or optional");
         }
+        Set<String> modes = new java.util.TreeSet<>(config.rollbackModes() == null
+                ? List.of("per-migration", "chain") : config.rollbackModes());
+        for (String mode : modes) {
+            if (mode.equals("group")) {
+                throw new DriftgateException(file + ": rollback-modes: group is not supported yet; use per-migration and chain");
+            }
+            if (!mode.equals("per-migration") && !mode.equals("chain")) {
+                throw new DriftgateException(file + ": rollback-modes: '" + mode + "': expected per-migration or chain");
+            }
+        }
         List<Script> seed = new ArrayList<>();
         for (String s : config.seed() == null ? List.<String>of() : config.seed()) {
             seed.addAll(scripts(directory.resolve(s), file, "seed"));
@@ -116,7 +127,7 @@ public final class ScenarioLoader {
             forwardFix = Script.of(fix, ScriptRunner.read(fix));
         }
         return new Scenario(directory, name, file, dialect, List.copyOf(targets), List.copyOf(baseline),
-                List.copyOf(candidates), chosen.how(), rollback.equals("required"), List.copyOf(seed),
+                List.copyOf(candidates), chosen.how(), rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
                 config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
                 config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix);

@@ -46,13 +46,14 @@ class DriftgateTestEngineTest {
                 .discover().getEngineDescriptor();
         TestDescriptor s = tree.getChildren().iterator().next();
         TestDescriptor target = s.getChildren().iterator().next();
-        assertEquals(List.of("step:baseline", "migration:2"), target.getChildren().stream()
+        assertEquals(List.of("step:baseline", "migration:2", "step:chain-rollback"), target.getChildren().stream()
                 .map(d -> d.getUniqueId().getLastSegment().getType() + ":" + d.getUniqueId().getLastSegment().getValue()).toList());
         assertEquals("target", target.getUniqueId().getLastSegment().getType());
         assertEquals("embedded", target.getUniqueId().getLastSegment().getValue());
 
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
-        events.assertStatistics(st -> st.failed(0).succeeded(4).aborted(2));
+        events.assertStatistics(st -> st.failed(0).succeeded(5).aborted(2));
+        events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedSuccessfully()));
         events.assertThatEvents().haveExactly(1, event(test("step:partial-failure"), org.junit.platform.testkit.engine.EventConditions
                 .abortedWithReason(message(m -> m.contains("runs in one transaction")))));
     }
@@ -75,7 +76,7 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, "
-                        + "dialect, environments, expected, expected-each, forward-fix, ignore, migrations, rollback, seed, targets)")))));
+                        + "dialect, environments, expected, expected-each, forward-fix, ignore, migrations, rollback, rollback-modes, seed, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }
@@ -88,7 +89,7 @@ class DriftgateTestEngineTest {
         events.assertThatEvents().haveExactly(1, event(test("step:apply"), finishedWithFailure(message(m ->
                 m.startsWith("2 b does not apply: " + dir.resolve("migrations/V2__b.sql") + ":3: statement 2 failed")
                         && m.contains("relation \"nope\" does not exist")))));
-        events.assertStatistics(st -> st.failed(1).aborted(4));
+        events.assertStatistics(st -> st.failed(1).aborted(5));
     }
 
     @Test
@@ -118,7 +119,7 @@ class DriftgateTestEngineTest {
                 .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://" + hostPort + "/postgres")
                 .configurationParameter(DriftgateConfig.SERVER_USER, "postgres")
                 .execute().testEvents();
-        events.assertStatistics(st -> st.failed(0).succeeded(8));
+        events.assertStatistics(st -> st.failed(0).succeeded(10));
         events.assertThatEvents().haveExactly(2, event(test("step:rollback"), finishedSuccessfully()));
         try (var c = server.connect("postgres"); var st = c.createStatement();
                 var rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + old + "'")) {
@@ -135,7 +136,7 @@ class DriftgateTestEngineTest {
                 .assertStatistics(st -> st.failed(0));
         assertEquals(true, Files.exists(dir.resolve("approved/2.json")) && Files.exists(dir.resolve("approved/final.json")));
         EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
-                .assertStatistics(st -> st.failed(0).succeeded(6));
+                .assertStatistics(st -> st.failed(0).succeeded(7));
         // The migration changes; its approved snapshot no longer matches, and the message is the diff.
         Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b varchar(10);\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
@@ -161,7 +162,7 @@ class DriftgateTestEngineTest {
                 "driftgate-scenarios/tiny"), org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage(
                 "driftgate-scenarios"))) {
             Events events = EngineTestKit.engine("driftgate").selectors(selector).execute().testEvents();
-            events.assertStatistics(st -> st.failed(0).succeeded(4).aborted(2));
+            events.assertStatistics(st -> st.failed(0).succeeded(5).aborted(2));
         }
     }
 
@@ -214,7 +215,7 @@ class DriftgateTestEngineTest {
                         .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://" + hostPort + "/postgres")
                         .configurationParameter(DriftgateConfig.BASELINE_CACHE, "true")
                         .execute();
-                results.testEvents().assertStatistics(st -> st.failed(0).succeeded(4));
+                results.testEvents().assertStatistics(st -> st.failed(0).succeeded(5));
                 results.allEvents().reportingEntryPublished().stream()
                         .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:baseline"))
                         .forEach(e -> baselines.add(e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
@@ -236,6 +237,23 @@ class DriftgateTestEngineTest {
                 }
             }
         }
+    }
+
+    @Test
+    void chainRollbackUndoesEveryCandidateInReverseAndNamesTheOneThatFails() throws Exception {
+        Path dir = scenario("chain", "dialect: postgresql\ncandidates: '2..'\nrollback-modes: [chain]\n");
+        Files.writeString(dir.resolve("migrations/V3__c.sql"), "CREATE VIEW v AS SELECT id, b FROM a;\n");
+        // 3's rollback forgets its view: alone only the chain sees it, and 2's rollback then fails on it.
+        Files.writeString(dir.resolve("migrations/U3__c.sql"), "SELECT 1;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedWithFailure(message(m ->
+                m.startsWith("chain rollback: the rollback of 2 b fails after rolling back 3 c: ")
+                        && m.contains("cannot drop column b of table a because other objects depend on it")))));
+        assertEquals(0, events.filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:rollback")).count(),
+                "per-migration steps are off in this scenario");
+        Files.writeString(dir.resolve("migrations/U3__c.sql"), "DROP VIEW v;\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedSuccessfully()));
     }
 
     @Test

@@ -35,7 +35,11 @@ class BrokenScenariosTest {
         // The column left behind also stops the migration from applying again: a second, honest failure.
         events.assertThatEvents().haveExactly(1, event(test("step:reapply"), finishedWithFailure(message(containing(
                 "does not apply again after its rollback", "column \"verified\" of relation \"account\" already exists")))));
-        events.assertStatistics(s -> s.failed(2));
+        // And the chain of rollbacks (here one) does not reach the baseline either.
+        events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedWithFailure(message(containing(
+                "chain rollback: rolling back 2 contact_fields in turn does not restore the baseline",
+                "DropColumn column public.account.verified")))));
+        events.assertStatistics(s -> s.failed(3));
     }
 
     @Test
