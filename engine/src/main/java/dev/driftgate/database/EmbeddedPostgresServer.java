@@ -20,13 +20,16 @@ import java.util.stream.Stream;
 public final class EmbeddedPostgresServer implements DatabaseServer {
 
     private static EmbeddedPostgresServer shared;
+    private static final java.util.Map<Integer, EmbeddedPostgresServer> SHARED_VERSIONS = new java.util.HashMap<>();
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
+    private final Integer major;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, Integer major) {
         this.postgres = postgres;
         this.directory = directory;
+        this.major = major;
     }
 
     /** One embedded PostgreSQL per JVM, started on first use and stopped when the JVM exits. */
@@ -39,16 +42,33 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         return shared;
     }
 
+    /** One embedded PostgreSQL of a major version (13 to 18) per JVM; its binaries are fetched once. */
+    public static synchronized EmbeddedPostgresServer shared(int major) {
+        EmbeddedPostgresServer server = SHARED_VERSIONS.get(major);
+        if (server == null) {
+            server = start(major);
+            SHARED_VERSIONS.put(major, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "driftgate-stop-embedded-postgres-" + major));
+        }
+        return server;
+    }
+
     public static EmbeddedPostgresServer start() {
+        return start(null);
+    }
+
+    /** @param major the major version, or null for the binaries on the class path (16) */
+    public static EmbeddedPostgresServer start(Integer major) {
         Path dir = ScratchDirectories.newRunDirectory("pg");
         Path binaries = ScratchDirectories.cacheDirectory("embedded-postgres");
         // zonky otherwise creates java.io.tmpdir/embedded-pg when its class initialises.
         System.setProperty("ot.epg.working-dir", binaries.toString());
         try {
             Path data = dir.resolve("data");
-            copyTree(cluster(binaries), data);
-            EmbeddedPostgres pg = builder(binaries, data).start();
-            return new EmbeddedPostgresServer(pg, dir);
+            Path jar = major == null ? null : PostgresBinaries.jar(major);
+            copyTree(cluster(binaries, jar, major == null ? "16" : String.valueOf(major)), data);
+            EmbeddedPostgres pg = builder(binaries, data, jar).start();
+            return new EmbeddedPostgresServer(pg, dir, major);
         } catch (IOException | RuntimeException e) {
             ScratchDirectories.deleteRecursively(dir);
             throw new IllegalStateException("cannot start embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
@@ -60,15 +80,15 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
      * (about 0.1 s on tmpfs) instead of running initdb (about 0.5 s). Server settings are given at
      * start, so one template serves every run.
      */
-    private static synchronized Path cluster(Path binaries) throws IOException {
-        Path template = ScratchDirectories.cacheDirectory("embedded-postgres-cluster").resolve("16-c-utf8");
+    private static synchronized Path cluster(Path binaries, Path jar, String major) throws IOException {
+        Path template = ScratchDirectories.cacheDirectory("embedded-postgres-cluster").resolve(major + "-c-utf8");
         if (Files.isDirectory(template.resolve("base"))) {
             return template;
         }
         Path building = template.resolveSibling(template.getFileName() + ".building-" + ProcessHandle.current().pid());
         ScratchDirectories.deleteRecursively(building);
         try {
-            builder(binaries, building).start().close();
+            builder(binaries, building, jar).start().close();
             Files.deleteIfExists(building.resolve("epg-lock"));
             Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -83,8 +103,12 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     }
 
     /** Starts on an existing data directory (no initdb), or initialises an empty one; never deletes it. */
-    private static EmbeddedPostgres.Builder builder(Path binaries, Path data) {
-        return EmbeddedPostgres.builder()
+    private static EmbeddedPostgres.Builder builder(Path binaries, Path data, Path jar) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (jar != null) {
+            builder.setPgBinaryResolver((system, machine) -> PostgresBinaries.archive(jar));
+        }
+        return builder
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -122,7 +146,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     @Override
     public String description() {
-        return "PostgreSQL (embedded) at localhost:" + port();
+        return "PostgreSQL " + (major == null ? "16" : major) + " (embedded) at localhost:" + port();
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class TargetServers {
      */
     public static Opened open(TargetSpec spec, Dialect dialect, Function<String, Optional<String>> settings) {
         return switch (spec.provider()) {
-            case "embedded" -> new Opened(EmbeddedServers.shared(dialect), false);
+            case "embedded" -> new Opened(spec.location() == null ? EmbeddedServers.shared(dialect)
+                    : embeddedVersion(spec, dialect), false);
             case "server" -> {
                 String url = spec.location() != null ? spec.location()
                         : settings.apply("driftgate.server." + dialect.name()).orElseThrow(() -> new DriftgateException(
@@ -59,6 +60,15 @@ public final class TargetServers {
             case "testcontainers" -> new Opened(ContainerServer.start(spec.location(), dialect), true);
             default -> throw new DriftgateException("unknown target provider " + spec.provider());
         };
+    }
+
+    /** {@code embedded:18}: a PostgreSQL major version other than the default. */
+    private static DatabaseServer embeddedVersion(TargetSpec spec, Dialect dialect) {
+        if (!dialect.name().equals("postgresql") || !spec.location().matches("1[3-8]")) {
+            throw new DriftgateException("target " + spec + ": embedded versions are PostgreSQL 13 to 18 "
+                    + "(MariaDB embedded is 10.11)");
+        }
+        return dev.driftgate.database.EmbeddedPostgresServer.shared(Integer.parseInt(spec.location()));
     }
 
     /** A server and whether it was started for this target alone. */

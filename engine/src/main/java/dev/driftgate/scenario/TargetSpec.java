@@ -10,14 +10,14 @@ import dev.driftgate.DriftgateException;
  */
 public record TargetSpec(String provider, String location) {
 
-    /** Reads {@code embedded}, {@code server}, {@code server:jdbc:...}, {@code testcontainers:postgres:16}. */
+    /** Reads {@code embedded}, {@code embedded:18}, {@code server}, {@code server:jdbc:...}, {@code testcontainers:postgres:16}. */
     public static TargetSpec parse(String text) {
         String t = text.strip();
         int colon = t.indexOf(':');
         String provider = colon < 0 ? t : t.substring(0, colon);
         String location = colon < 0 ? null : t.substring(colon + 1).strip();
         if (!provider.equals("embedded") && !provider.equals("server") && !provider.equals("testcontainers")) {
-            throw new DriftgateException("targets: '" + text + "': expected embedded, server[:<jdbc url>] or "
+            throw new DriftgateException("targets: '" + text + "': expected embedded[:<PostgreSQL major>], server[:<jdbc url>] or "
                     + "testcontainers:<image>");
         }
         if (provider.equals("testcontainers") && (location == null || location.isEmpty())) {
@@ -26,9 +26,9 @@ public record TargetSpec(String provider, String location) {
         return new TargetSpec(provider, location == null || location.isEmpty() ? null : location);
     }
 
-    /** The stable unique-id segment and display name: {@code embedded}, {@code server}, {@code testcontainers:mysql:8.0}. */
+    /** The stable unique-id segment and display name: {@code embedded}, {@code embedded:18}, {@code server}, {@code testcontainers:mysql:8.0}. */
     @Override
     public String toString() {
-        return provider.equals("testcontainers") ? provider + ":" + location : provider;
+        return provider.equals("server") || location == null ? provider : provider + ":" + location;
     }
 }

@@ -257,6 +257,25 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void aHistoryWithPostgresql18SyntaxRunsOn18AndFailsOn16NamingTheStatement() throws Exception {
+        Path dir = scenario("pg18", "dialect: postgresql\ncandidates: '2'\ntargets: [embedded, 'embedded:18']\n");
+        // A named NOT NULL constraint: new syntax in PostgreSQL 18.
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b text;\n"
+                + "ALTER TABLE a ADD CONSTRAINT a_b_not_null NOT NULL b;\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "ALTER TABLE a DROP COLUMN b;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        assertEquals(1, events.finished().succeeded().filter(e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
+                .anyMatch(seg -> seg.getValue().equals("embedded:18"))
+                && e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals("reapply")).count());
+        assertEquals(1, events.failed().filter(e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
+                .anyMatch(seg -> seg.getValue().equals("embedded"))
+                && e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals("apply")
+                && e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow()
+                        .getMessage().contains(dir.resolve("migrations/V2__b.sql") + ":2: statement 2 failed: ERROR: syntax error"))
+                .count());
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));

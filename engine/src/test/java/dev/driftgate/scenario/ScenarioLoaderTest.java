@@ -35,7 +35,7 @@ class ScenarioLoaderTest {
         assertEquals(dir.resolve("driftgate.yaml") + ": dialect is required (postgresql or mysql)", error("rollback: required\n"));
         assertEquals(dir.resolve("driftgate.yaml") + ": rollback: 'sometimes': expected required or optional",
                 error("dialect: postgresql\nrollback: sometimes\n"));
-        assertEquals(dir.resolve("driftgate.yaml") + ": targets: 'docker': expected embedded, server[:<jdbc url>] or "
+        assertEquals(dir.resolve("driftgate.yaml") + ": targets: 'docker': expected embedded[:<PostgreSQL major>], server[:<jdbc url>] or "
                 + "testcontainers:<image>", error("dialect: postgresql\ntargets: [docker]\n"));
         assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern)",
                 error("dialect: postgresql\nmigrations: [a, b]\n"));
