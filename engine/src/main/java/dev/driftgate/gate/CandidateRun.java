@@ -65,7 +65,7 @@ public final class CandidateRun {
             n = target.apply(work, migration.up());
         } catch (DriftgateException e) {
             target.block(migration.label() + " did not apply");
-            throw new AssertionFailedError(migration.label() + " does not apply: " + e.getMessage(), e);
+            throw new AssertionFailedError(migration.label() + " does not apply: " + e.getMessage() + versionHint(e), e);
         }
         after = target.snapshot(work);
         applied = true;
@@ -79,6 +79,19 @@ public final class CandidateRun {
             throw new TestAbortedException("no approved snapshot per migration (expected-each: in driftgate.yaml)");
         }
         return FinalChecks.matchesExpectedAfter(target, after, migration.version(), approve);
+    }
+
+    /**
+     * A syntax error may be syntax a newer server accepts (PostgreSQL 18's named NOT NULL
+     * constraints, say): say which server refused it and how to run on another.
+     */
+    private String versionHint(DriftgateException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("[SQLState 42601]") && !message.contains("[SQLState 42000]")) {
+            return "";
+        }
+        return " (refused by " + target.server().description() + "; if the statement needs a newer version, "
+                + "name one in targets:, e.g. embedded:18)";
     }
 
     /** Step 3: the rollback brings back exactly the schema before the migration, read on a fresh connection. */

@@ -271,7 +271,11 @@ class DriftgateTestEngineTest {
                 .anyMatch(seg -> seg.getValue().equals("embedded"))
                 && e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals("apply")
                 && e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow()
-                        .getMessage().contains(dir.resolve("migrations/V2__b.sql") + ":2: statement 2 failed: ERROR: syntax error"))
+                        .getMessage().contains(dir.resolve("migrations/V2__b.sql") + ":2: statement 2 failed: ERROR: syntax error")
+                && e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow()
+                        .getMessage().endsWith("(refused by PostgreSQL 16 (embedded) at localhost:"
+                                + dev.driftgate.database.EmbeddedPostgresServer.shared().port()
+                                + "; if the statement needs a newer version, name one in targets:, e.g. embedded:18)"))
                 .count());
     }
 
