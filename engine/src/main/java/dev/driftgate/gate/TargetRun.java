@@ -14,6 +14,7 @@ import dev.driftgate.scenario.Script;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.schema.SchemaSnapshot;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -340,10 +341,31 @@ public final class TargetRun implements AutoCloseable {
             runScript(session(db), statements);
         } else {
             try (Connection c = db.connect()) {
+                if (scenario.sqlMode() != null) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET SESSION sql_mode = '" + scenario.sqlMode().replace("'", "''") + "'");
+                    }
+                }
                 runScript(c, statements);
             }
         }
         return statements.size();
+    }
+
+    /** The sql_mode migrations run under on MySQL/MariaDB: the scenario's, else the server's own. */
+    public String sqlMode() throws SQLException {
+        if (!scenario.dialect().name().equals("mysql")) {
+            return null;
+        }
+        if (scenario.sqlMode() != null) {
+            return scenario.sqlMode();
+        }
+        try (Connection c = server.connect(server.dialect().maintenanceDatabase());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@GLOBAL.sql_mode")) {
+            rs.next();
+            return rs.getString(1) + " (the server's)";
+        }
     }
 
     private void runScript(Connection c, List<SqlStatement> statements) throws SQLException {

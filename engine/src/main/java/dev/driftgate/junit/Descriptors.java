@@ -114,7 +114,9 @@ final class Descriptors {
                             + minutes + " minutes: " + String.join(", ", swept));
                 }
             }
-            context.report(this, "target", run.description() + "; candidates: " + scenario.candidatesHow());
+            String sqlMode = run.sqlMode();
+            context.report(this, "target", run.description() + "; candidates: " + scenario.candidatesHow()
+                    + (sqlMode == null ? "" : "; sql_mode " + sqlMode));
             return context;
         }
 

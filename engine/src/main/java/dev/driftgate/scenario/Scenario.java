@@ -24,6 +24,7 @@ import java.util.Set;
  * @param declared a declared-schema directory the history must agree with, or null
  * @param environments drift sources by environment name
  * @param forwardFix a script that repairs a half-applied migration, or null to re-run it
+ * @param sqlMode MySQL/MariaDB sql_mode for migrations, or null for the server's
  */
 public record Scenario(
         Path directory,
@@ -42,4 +43,5 @@ public record Scenario(
         Path declared,
         IgnoreRules ignoreRules,
         Map<String, String> environments,
-        Script forwardFix) {}
+        Script forwardFix,
+        String sqlMode) {}

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param ignore ignore rules as on the command line ({@code object=public.audit_*})
  * @param environments databases to compare with the final state (drift): name to source
  * @param forwardFix a script that repairs a migration that died half way; default: run it again
+ * @param sqlMode MySQL/MariaDB: the sql_mode migrations run under (default: the server's, strict on
+ *     MariaDB 10.11 and MySQL 8); a history written for a laxer server may need it relaxed
  */
 public record ScenarioConfig(
         String dialect,
@@ -39,7 +41,8 @@ public record ScenarioConfig(
         String declared,
         List<String> ignore,
         Map<String, String> environments,
-        @JsonProperty("forward-fix") String forwardFix) {
+        @JsonProperty("forward-fix") String forwardFix,
+        @JsonProperty("sql-mode") String sqlMode) {
 
     /**
      * @param path relative to the scenario directory

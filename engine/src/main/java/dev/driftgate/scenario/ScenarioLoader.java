@@ -130,7 +130,18 @@ public final class ScenarioLoader {
                 List.copyOf(candidates), chosen.how(), rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
                 config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
                 config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
-                config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix);
+                config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
+                sqlMode(file, dialect, config.sqlMode()));
+    }
+
+    private static String sqlMode(Path file, Dialect dialect, String mode) {
+        if (mode != null && !dialect.name().equals("mysql")) {
+            throw new DriftgateException(file + ": sql-mode applies to MySQL/MariaDB scenarios only");
+        }
+        if (mode != null && !mode.matches("[A-Za-z_,]*")) {
+            throw new DriftgateException(file + ": sql-mode: '" + mode + "': expected comma-separated mode names");
+        }
+        return mode;
     }
 
     static ScenarioConfig read(Path file) {

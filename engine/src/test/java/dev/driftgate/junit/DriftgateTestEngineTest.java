@@ -76,7 +76,7 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, "
-                        + "dialect, environments, expected, expected-each, forward-fix, ignore, migrations, rollback, rollback-modes, seed, targets)")))));
+                        + "dialect, environments, expected, expected-each, forward-fix, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }
@@ -277,6 +277,27 @@ class DriftgateTestEngineTest {
                                 + dev.driftgate.database.EmbeddedPostgresServer.shared().port()
                                 + "; if the statement needs a newer version, name one in targets:, e.g. embedded:18)"))
                 .count());
+    }
+
+    @Test
+    void mariadbSqlModeIsTheScenariosToChooseAndIsReported() throws Exception {
+        Path dir = root.resolve("mode");
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/000001_a.up.sql"), "CREATE TABLE a (id int PRIMARY KEY, n int NOT NULL);\n");
+        Files.writeString(dir.resolve("migrations/000001_a.down.sql"), "DROP TABLE a;\n");
+        // Written for a lax server: '' into an integer column is an error in strict mode.
+        Files.writeString(dir.resolve("migrations/000002_b.up.sql"), "INSERT INTO a VALUES (1, '');\n");
+        Files.writeString(dir.resolve("migrations/000002_b.down.sql"), "DELETE FROM a WHERE id = 1;\n");
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: mysql\ncandidates: '2'\n");
+        Events strict = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        strict.assertThatEvents().haveExactly(1, event(test("step:apply"), finishedWithFailure(message(m ->
+                m.contains("Incorrect integer value")))));
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: mysql\ncandidates: '2'\nsql-mode: NO_ENGINE_SUBSTITUTION\n");
+        var relaxed = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute();
+        relaxed.testEvents().assertThatEvents().haveExactly(1, event(test("step:apply"), finishedSuccessfully()));
+        assertEquals(true, relaxed.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs())
+                .anyMatch(kv -> String.valueOf(kv.get("driftgate.target")).endsWith("; sql_mode NO_ENGINE_SUBSTITUTION")));
     }
 
     @Test
