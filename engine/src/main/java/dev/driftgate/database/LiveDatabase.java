@@ -70,7 +70,7 @@ public final class LiveDatabase {
     }
 
     /** One line that says what went wrong, from the SQL state and the causes the drivers wrap. */
-    static String describe(SQLException e) {
+    public static String describe(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -95,6 +95,10 @@ public final class TargetRun implements AutoCloseable {
             rowsNanos += nanos;
         }
 
+        public synchronized boolean ranAnything() {
+            return ddlNanos > 0 || snapshots > 0;
+        }
+
         @Override
         public synchronized String toString() {
             return String.format("copies %d in %d ms (%.1f ms each), DDL %d ms, snapshots %d in %d ms, diffs %d ms, "

@@ -105,6 +105,12 @@ final class Descriptors {
         @Override
         public EngineContext before(EngineContext context) throws Exception {
             run = TargetRun.open(scenario, spec, context::setting);
+            try {
+                run.server().connect(run.server().dialect().maintenanceDatabase()).close();
+            } catch (java.sql.SQLException e) {
+                throw new dev.driftgate.DriftgateException("target " + spec + " (" + run.server().description()
+                        + "): " + dev.driftgate.database.LiveDatabase.describe(e), e);
+            }
             if (spec.provider().equals("server")) {
                 // A shared server keeps what killed runs left behind: drop our databases that are old enough.
                 long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
@@ -123,7 +129,9 @@ final class Descriptors {
         @Override
         public void after(EngineContext context) {
             if (run != null) {
-                context.report(this, "timings", run.timings().toString());
+                if (run.timings().ranAnything()) {
+                    context.report(this, "timings", run.timings().toString());
+                }
                 run.close();
             }
         }

@@ -301,6 +301,20 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void anUnreachableServerTargetFailsInOneLineAndTheOtherTargetsRun() throws Exception {
+        Path dir = scenario("down", "dialect: postgresql\ncandidates: '2'\ntargets: [embedded, server]\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
+                .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://127.0.0.1:1/postgres")
+                .execute().containerEvents();
+        assertEquals(List.of("target server (postgresql server at 127.0.0.1:1): cannot connect: server unreachable "
+                + "(Connection refused)"), events.failed().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                        .orElseThrow().getMessage()).toList());
+        assertEquals(1, events.succeeded().filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getValue()
+                .equals("embedded")).count());
+    }
+
+    @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
         List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));
