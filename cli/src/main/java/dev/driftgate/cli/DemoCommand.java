@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     private record Run(String dialect, Supplier<DatabaseServer> server) {}
 
     /** The example scenarios the gate must pass, beside example-shop. */
-    private static final List<String> EXAMPLES = List.of("postgres-flyway", "mariadb-golang-migrate", "declarative");
+    private static final List<String> EXAMPLES = List.of("postgres-flyway", "mariadb-golang-migrate", "declarative", "generated-groups");
 
     @Override
     public Integer call() throws Exception {

@@ -443,6 +443,68 @@ public final class TargetRun implements AutoCloseable {
         return applied.size() + " candidate" + (applied.size() == 1 ? "" : "s") + " rolled back in reverse: baseline restored";
     }
 
+    /**
+     * Group rollback: the state before the group is rebuilt (baseline, seed and the candidates
+     * before it, replayed), the group's migrations applied in order and their rollbacks run in
+     * reverse, as one unit; the schema must come back exactly (fresh connection), and applying the
+     * group again must converge.
+     */
+    public String groupRollback(List<Migration> group) throws SQLException {
+        if (blocked != null) {
+            throw new TestAbortedException("not run: " + blocked);
+        }
+        if (!applied.containsAll(group)) {
+            throw new TestAbortedException("not run: a migration of the group did not pass its own checks");
+        }
+        String name = group.get(0).label() + " … " + group.get(group.size() - 1).label();
+        List<String> missing = group.stream().filter(m -> m.down() == null || m.down().isBlank(scenario.dialect()))
+                .map(Migration::label).toList();
+        if (!missing.isEmpty()) {
+            throw new AssertionFailedError("group " + name + ": no rollback for " + String.join(", ", missing));
+        }
+        ThrowawayDatabase db = newDatabase();
+        try {
+            for (Migration m : scenario.baseline()) {
+                runScript(db, m.up().statements(scenario.dialect()));
+            }
+            for (Script seed : scenario.seed()) {
+                runScript(db, seed.statements(scenario.dialect()));
+            }
+            for (Migration m : applied.subList(0, applied.indexOf(group.get(0)))) {
+                runScript(db, m.up().statements(scenario.dialect()));
+            }
+            SchemaSnapshot before = snapshot(db);
+            for (Migration m : group) {
+                apply(db, m.up());
+            }
+            SchemaSnapshot after = snapshot(db);
+            for (int i = group.size() - 1; i >= 0; i--) {
+                try {
+                    apply(db, group.get(i).down());
+                } catch (DriftgateException e) {
+                    throw new AssertionFailedError("group " + name + ": the rollback of " + group.get(i).label()
+                            + " fails: " + e.getMessage(), e);
+                }
+            }
+            DiffResult restored = SchemaDiff.compare(before, snapshotOnFreshConnection(db), scenario.ignoreRules());
+            if (!restored.isEmpty()) {
+                throw new AssertionFailedError("group " + name + ": its rollbacks, run in reverse, do not restore the "
+                        + "schema before it (expected = before the group, actual = after its rollbacks):" + restored.summary(20));
+            }
+            for (Migration m : group) {
+                apply(db, m.up());
+            }
+            DiffResult again = SchemaDiff.compare(after, snapshot(db), scenario.ignoreRules());
+            if (!again.isEmpty()) {
+                throw new AssertionFailedError("group " + name + ": applied again after its rollbacks, it does not converge:"
+                        + again.summary(20));
+            }
+            return group.size() + " migrations applied, rolled back in reverse and applied again as one unit";
+        } finally {
+            discard(db);
+        }
+    }
+
     /** Drops every database of this run; stops the server if it was started for this target alone. */
     @Override
     public void close() {

@@ -226,7 +226,8 @@ final class Descriptors {
                             .relativize(scenario.expectedEach()) + "/" + m.version() + ".json", up,
                             c -> cd.run().matchesExpected(c.approve())));
                 }
-                if (scenario.rollbackModes().contains("per-migration")) {
+                // A member of a group is rolled back with its group, never alone.
+                if (scenario.rollbackModes().contains("per-migration") && scenario.groupOf(m) == null) {
                     cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
                             c -> cd.run().rollback()));
                     cd.addChild(new StepDescriptor(mid.append(STEP, "data"), "rows survive apply + rollback", down,
@@ -250,6 +251,15 @@ final class Descriptors {
                         : scenario.directory().resolve(env.getValue()).toString();
                 t.addChild(new StepDescriptor(tid.append("environment", env.getKey()), env.getKey() + " matches (drift)",
                         config, c -> FinalChecks.environmentMatches(t.run(), env.getKey(), source)));
+            }
+            for (List<Migration> group : scenario.groups()) {
+                if (group.size() > 1) {
+                    Migration first = group.get(0);
+                    Migration last = group.get(group.size() - 1);
+                    t.addChild(new StepDescriptor(tid.append("group", first.version() + ".." + last.version()),
+                            "group " + first.label() + " … " + last.label() + ": rolled back as a unit, restores the schema",
+                            source(first.up().file(), first.up().firstLine()), c -> t.run().groupRollback(group)));
+                }
             }
             if (scenario.rollbackModes().contains("chain") && !scenario.candidates().isEmpty()) {
                 // Last: on MySQL it rolls back the target's own state.

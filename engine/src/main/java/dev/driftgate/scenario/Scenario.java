@@ -25,6 +25,7 @@ import java.util.Set;
  * @param environments drift sources by environment name
  * @param forwardFix a script that repairs a half-applied migration, or null to re-run it
  * @param sqlMode MySQL/MariaDB sql_mode for migrations, or null for the server's
+ * @param groups the candidates in groups that are rolled back as a unit (empty without group mode)
  */
 public record Scenario(
         Path directory,
@@ -44,4 +45,11 @@ public record Scenario(
         IgnoreRules ignoreRules,
         Map<String, String> environments,
         Script forwardFix,
-        String sqlMode) {}
+        String sqlMode,
+        List<List<Migration>> groups) {
+
+    /** The group of a candidate when it has other members, else null. */
+    public List<Migration> groupOf(Migration m) {
+        return groups.stream().filter(g -> g.size() > 1 && g.contains(m)).findFirst().orElse(null);
+    }
+}

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param ignore ignore rules as on the command line ({@code object=public.audit_*})
  * @param environments databases to compare with the final state (drift): name to source
  * @param forwardFix a script that repairs a migration that died half way; default: run it again
+ * @param groups how candidates form groups that are rolled back as a unit ({@code group} rollback mode)
  * @param sqlMode MySQL/MariaDB: the sql_mode migrations run under (default: the server's, strict on
  *     MariaDB 10.11 and MySQL 8); a history written for a laxer server may need it relaxed
  */
@@ -42,6 +43,7 @@ public record ScenarioConfig(
         List<String> ignore,
         Map<String, String> environments,
         @JsonProperty("forward-fix") String forwardFix,
+        Groups groups,
         @JsonProperty("sql-mode") String sqlMode) {
 
     /**
@@ -51,4 +53,12 @@ public record ScenarioConfig(
      * @param pattern for {@code pattern}: a regex with named groups version, name, direction, dialect
      */
     public record Migrations(String path, String layout, String pattern) {}
+
+    /**
+     * @param by {@code version-prefix} (versions sharing their first {@code length} characters, as
+     *     generated layouts number steps within one timestamp) or {@code name}
+     * @param length for {@code version-prefix}
+     * @param members groups listed by version, for anything else
+     */
+    public record Groups(String by, Integer length, List<List<String>> members) {}
 }

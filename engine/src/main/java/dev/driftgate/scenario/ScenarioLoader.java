@@ -91,12 +91,13 @@ public final class ScenarioLoader {
         Set<String> modes = new java.util.TreeSet<>(config.rollbackModes() == null
                 ? List.of("per-migration", "chain") : config.rollbackModes());
         for (String mode : modes) {
-            if (mode.equals("group")) {
-                throw new DriftgateException(file + ": rollback-modes: group is not supported yet; use per-migration and chain");
+            if (!mode.equals("per-migration") && !mode.equals("chain") && !mode.equals("group")) {
+                throw new DriftgateException(file + ": rollback-modes: '" + mode + "': expected per-migration, chain or group");
             }
-            if (!mode.equals("per-migration") && !mode.equals("chain")) {
-                throw new DriftgateException(file + ": rollback-modes: '" + mode + "': expected per-migration or chain");
-            }
+        }
+        if (modes.contains("group") && config.groups() == null) {
+            throw new DriftgateException(file + ": rollback-modes: group needs groups: (by: version-prefix with a length, "
+                    + "by: name, or members: lists of versions)");
         }
         List<Script> seed = new ArrayList<>();
         for (String s : config.seed() == null ? List.<String>of() : config.seed()) {
@@ -131,7 +132,47 @@ public final class ScenarioLoader {
                 config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
                 config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
-                sqlMode(file, dialect, config.sqlMode()));
+                sqlMode(file, dialect, config.sqlMode()),
+                modes.contains("group") ? groups(file, config.groups(), candidates) : List.of());
+    }
+
+    /** Consecutive candidates that share a group key form a group; a listed group must be consecutive candidates. */
+    private static List<List<Migration>> groups(Path file, ScenarioConfig.Groups rule, List<Migration> candidates) {
+        List<List<Migration>> out = new ArrayList<>();
+        if (rule.members() != null) {
+            for (List<String> versions : rule.members()) {
+                List<Migration> group = new ArrayList<>();
+                for (String v : versions) {
+                    group.add(candidates.stream().filter(m -> Migration.VERSION_ORDER.compare(m.version(), v) == 0).findFirst()
+                            .orElseThrow(() -> new DriftgateException(file + ": groups: version " + v + " is not a candidate")));
+                }
+                int first = candidates.indexOf(group.get(0));
+                if (!group.equals(candidates.subList(first, Math.min(candidates.size(), first + group.size())))) {
+                    throw new DriftgateException(file + ": groups: " + versions + " are not consecutive candidates in version order");
+                }
+                out.add(List.copyOf(group));
+            }
+            return out;
+        }
+        Function<Migration, String> key = switch (String.valueOf(rule.by())) {
+            case "version-prefix" -> {
+                if (rule.length() == null || rule.length() < 1) {
+                    throw new DriftgateException(file + ": groups: by: version-prefix needs length:");
+                }
+                int n = rule.length();
+                yield m -> m.version().substring(0, Math.min(n, m.version().length()));
+            }
+            case "name" -> Migration::name;
+            default -> throw new DriftgateException(file + ": groups: by: '" + rule.by() + "': expected version-prefix or name");
+        };
+        for (Migration m : candidates) {
+            if (!out.isEmpty() && key.apply(out.get(out.size() - 1).get(0)).equals(key.apply(m))) {
+                out.get(out.size() - 1).add(m);
+            } else {
+                out.add(new ArrayList<>(List.of(m)));
+            }
+        }
+        return out.stream().map(List::copyOf).toList();
     }
 
     private static String sqlMode(Path file, Dialect dialect, String mode) {

@@ -76,7 +76,7 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, "
-                        + "dialect, environments, expected, expected-each, forward-fix, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
+                        + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }
@@ -312,6 +312,33 @@ class DriftgateTestEngineTest {
                         .orElseThrow().getMessage()).toList());
         assertEquals(1, events.succeeded().filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getValue()
                 .equals("embedded")).count());
+    }
+
+    @Test
+    void generatedGroupsFailPairByPairAndPassAsAGroup() throws Exception {
+        Path dir = root.resolve("groups");
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/2024010112000001_a.up.sql"), "CREATE TABLE a (id int PRIMARY KEY, e text);\n");
+        Files.writeString(dir.resolve("migrations/2024010112000001_a.down.sql"), "DROP INDEX IF EXISTS a_e;\n");
+        Files.writeString(dir.resolve("migrations/2024010112000002_b.up.sql"), "CREATE INDEX a_e ON a (e);\n");
+        Files.writeString(dir.resolve("migrations/2024010112000002_b.down.sql"), "DROP TABLE a;\n");
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\nrollback-modes: [per-migration]\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(2, event(test("step:rollback"), finishedWithFailure()));
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\n"
+                + "rollback-modes: [per-migration, group]\ngroups: {by: version-prefix, length: 14}\n");
+        Events grouped = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        grouped.assertStatistics(st -> st.failed(0));
+        assertEquals(1, grouped.succeeded().filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getType()
+                .equals("group")).count());
+        // A group whose reversed rollbacks do not restore the schema is named with the diff.
+        Files.writeString(dir.resolve("migrations/2024010112000002_b.down.sql"), "SELECT 1;\n");
+        Events broken = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        assertEquals(List.of("group 2024010112000001 a … 2024010112000002 b: its rollbacks, run in reverse, do not restore "
+                + "the schema before it (expected = before the group, actual = after its rollbacks):\n"
+                + "  DropTable table public.a: unexpected (2 columns)"), broken.failed().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                        .orElseThrow().getMessage()).toList());
     }
 
     @Test

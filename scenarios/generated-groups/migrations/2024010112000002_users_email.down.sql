@@ -1,0 +1,2 @@
+-- generated: undoes step 1 of this group
+DROP TABLE users;
