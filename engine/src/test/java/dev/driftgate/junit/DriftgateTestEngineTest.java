@@ -39,6 +39,17 @@ class DriftgateTestEngineTest {
         return dir;
     }
 
+    /** A scenario directory from (relative path, text) pairs. */
+    private Path files(String name, String... pathsAndTexts) throws Exception {
+        Path dir = root.resolve(name);
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            Path file = dir.resolve(pathsAndTexts[i]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, pathsAndTexts[i + 1]);
+        }
+        return dir;
+    }
+
     @Test
     void treeHasStableIdsAndEveryStepPasses() throws Exception {
         Path dir = scenario("ok", "dialect: postgresql\ncandidates: '2'\n");
@@ -168,16 +179,14 @@ class DriftgateTestEngineTest {
 
     @Test
     void onMysqlAFailedCandidateStillLeavesTheNextOneAKnownState() throws Exception {
-        Path dir = root.resolve("my");
-        Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: mysql\ncandidates: '2..'\n");
-        Files.writeString(dir.resolve("migrations/000001_a.up.sql"), "CREATE TABLE a (id int PRIMARY KEY);\n");
-        Files.writeString(dir.resolve("migrations/000001_a.down.sql"), "DROP TABLE a;\n");
         // 2's rollback leaves column x behind: its checks fail on the state they ran on.
-        Files.writeString(dir.resolve("migrations/000002_x.up.sql"), "ALTER TABLE a ADD COLUMN x int;\n");
-        Files.writeString(dir.resolve("migrations/000002_x.down.sql"), "SELECT 1;\n");
-        Files.writeString(dir.resolve("migrations/000003_y.up.sql"), "ALTER TABLE a ADD COLUMN y int;\n");
-        Files.writeString(dir.resolve("migrations/000003_y.down.sql"), "ALTER TABLE a DROP COLUMN y;\n");
+        Path dir = files("my", "driftgate.yaml", "dialect: mysql\ncandidates: '2..'\n",
+                "migrations/000001_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY);\n",
+                "migrations/000001_a.down.sql", "DROP TABLE a;\n",
+                "migrations/000002_x.up.sql", "ALTER TABLE a ADD COLUMN x int;\n",
+                "migrations/000002_x.down.sql", "SELECT 1;\n",
+                "migrations/000003_y.up.sql", "ALTER TABLE a ADD COLUMN y int;\n",
+                "migrations/000003_y.down.sql", "ALTER TABLE a DROP COLUMN y;\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("migration:000002"), test("step:rollback"), finishedWithFailure()));
         events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:rollback"), finishedSuccessfully()));
@@ -281,14 +290,12 @@ class DriftgateTestEngineTest {
 
     @Test
     void mariadbSqlModeIsTheScenariosToChooseAndIsReported() throws Exception {
-        Path dir = root.resolve("mode");
-        Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(dir.resolve("migrations/000001_a.up.sql"), "CREATE TABLE a (id int PRIMARY KEY, n int NOT NULL);\n");
-        Files.writeString(dir.resolve("migrations/000001_a.down.sql"), "DROP TABLE a;\n");
         // Written for a lax server: '' into an integer column is an error in strict mode.
-        Files.writeString(dir.resolve("migrations/000002_b.up.sql"), "INSERT INTO a VALUES (1, '');\n");
-        Files.writeString(dir.resolve("migrations/000002_b.down.sql"), "DELETE FROM a WHERE id = 1;\n");
-        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: mysql\ncandidates: '2'\n");
+        Path dir = files("mode", "driftgate.yaml", "dialect: mysql\ncandidates: '2'\n",
+                "migrations/000001_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY, n int NOT NULL);\n",
+                "migrations/000001_a.down.sql", "DROP TABLE a;\n",
+                "migrations/000002_b.up.sql", "INSERT INTO a VALUES (1, '');\n",
+                "migrations/000002_b.down.sql", "DELETE FROM a WHERE id = 1;\n");
         Events strict = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
         strict.assertThatEvents().haveExactly(1, event(test("step:apply"), finishedWithFailure(message(m ->
                 m.contains("Incorrect integer value")))));
@@ -316,13 +323,11 @@ class DriftgateTestEngineTest {
 
     @Test
     void generatedGroupsFailPairByPairAndPassAsAGroup() throws Exception {
-        Path dir = root.resolve("groups");
-        Files.createDirectories(dir.resolve("migrations"));
-        Files.writeString(dir.resolve("migrations/2024010112000001_a.up.sql"), "CREATE TABLE a (id int PRIMARY KEY, e text);\n");
-        Files.writeString(dir.resolve("migrations/2024010112000001_a.down.sql"), "DROP INDEX IF EXISTS a_e;\n");
-        Files.writeString(dir.resolve("migrations/2024010112000002_b.up.sql"), "CREATE INDEX a_e ON a (e);\n");
-        Files.writeString(dir.resolve("migrations/2024010112000002_b.down.sql"), "DROP TABLE a;\n");
-        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\nrollback-modes: [per-migration]\n");
+        Path dir = files("groups", "driftgate.yaml", "dialect: postgresql\ncandidates: all\nrollback-modes: [per-migration]\n",
+                "migrations/2024010112000001_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY, e text);\n",
+                "migrations/2024010112000001_a.down.sql", "DROP INDEX IF EXISTS a_e;\n",
+                "migrations/2024010112000002_b.up.sql", "CREATE INDEX a_e ON a (e);\n",
+                "migrations/2024010112000002_b.down.sql", "DROP TABLE a;\n");
         EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
                 .assertThatEvents().haveExactly(2, event(test("step:rollback"), finishedWithFailure()));
         Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\n"
