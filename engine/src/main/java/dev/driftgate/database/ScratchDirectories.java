@@ -73,20 +73,23 @@ public final class ScratchDirectories {
         }
     }
 
+    /**
+     * Deletes a directory tree, tolerating files that disappear meanwhile (a server still removing
+     * its own files as it stops): the walk is retried a few times until nothing is left.
+     */
     public static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a file still held by a stopping server; the rest is removed
-                }
-            });
-        } catch (IOException ignored) {
-            // directory vanished meanwhile
+        for (int attempt = 0; attempt < 5 && Files.exists(dir); attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // a file still held by a stopping server; the next attempt removes it
+                    }
+                });
+            } catch (IOException | UncheckedIOException ignored) {
+                // a file vanished during the walk: walk again
+            }
         }
     }
 }
