@@ -35,6 +35,11 @@ public record DiffResult(List<Difference> differences, List<Suppressed> suppress
         notCompared = notCompared.stream().sorted(ORDER).toList();
     }
 
+    /** Unmodelled objects present on one side only: a difference that cannot be described, never equality. */
+    public List<Change.NotCompared> notComparedOnOneSide() {
+        return notCompared.stream().filter(n -> !n.side().equals("both")).toList();
+    }
+
     public boolean isEmpty() {
         return differences.isEmpty();
     }

@@ -125,8 +125,13 @@ public final class TargetRun implements AutoCloseable {
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
         run.baselineCache = spec.provider().equals("server")
                 && settings.apply("driftgate.baseline-cache").map(Boolean::parseBoolean).orElse(false)
-                && scenario.dialect().cloneDatabaseSql("a", "b").isPresent();
+                && run.copiesDatabases();
         return run;
+    }
+
+    /** Whether the dialect copies a database in one statement (PostgreSQL); elsewhere a copy is a replay. */
+    private boolean copiesDatabases() {
+        return scenario.dialect().cloneDatabaseSql("a", "b").isPresent();
     }
 
     public Scenario scenario() {
@@ -194,17 +199,12 @@ public final class TargetRun implements AutoCloseable {
         long start = System.nanoTime();
         closeSession(current);
         Optional<ThrowawayDatabase> copy = ThrowawayDatabase.cloneOf(current);
-        if (copy.isPresent()) {
-            databases.add(copy.get());
-            timings.copy(System.nanoTime() - start);
-            return copy.get();
+        if (copy.isEmpty()) {
+            return rebuiltCurrent();
         }
-        ThrowawayDatabase db = newDatabase();
-        for (Script s : replay) {
-            runScript(db, s.statements(scenario.dialect()));
-        }
+        databases.add(copy.get());
         timings.copy(System.nanoTime() - start);
-        return db;
+        return copy.get();
     }
 
     /**
@@ -214,7 +214,7 @@ public final class TargetRun implements AutoCloseable {
      * ({@link #rebuiltCurrent()}), so the next candidate still starts from a known state.
      */
     ThrowawayDatabase workDatabase() throws SQLException {
-        if (scenario.dialect().cloneDatabaseSql("a", "b").isPresent()) {
+        if (copiesDatabases()) {
             return copyOfCurrent();
         }
         return current;
@@ -226,9 +226,14 @@ public final class TargetRun implements AutoCloseable {
 
     /** A new database holding the state before the running candidate, by replaying the history. */
     ThrowawayDatabase rebuiltCurrent() throws SQLException {
+        return replayed(replay);
+    }
+
+    /** A new database that the given scripts of the history, run in order, bring to its state. */
+    private ThrowawayDatabase replayed(List<Script> scripts) throws SQLException {
         long start = System.nanoTime();
         ThrowawayDatabase db = newDatabase();
-        for (Script s : replay) {
+        for (Script s : scripts) {
             runScript(db, s.statements(scenario.dialect()));
         }
         timings.copy(System.nanoTime() - start);
@@ -301,6 +306,16 @@ public final class TargetRun implements AutoCloseable {
             }
         } finally {
             timings.rows(System.nanoTime() - start);
+        }
+    }
+
+    /** Compares two states of this target under the scenario's ignore rules, timed. */
+    DiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual) {
+        long start = System.nanoTime();
+        try {
+            return SchemaDiff.compare(expected, actual, scenario.ignoreRules());
+        } finally {
+            timings.diff(System.nanoTime() - start);
         }
     }
 
@@ -410,7 +425,7 @@ public final class TargetRun implements AutoCloseable {
         if (applied.isEmpty()) {
             throw new TestAbortedException("no candidate was applied");
         }
-        List<String> missing = applied.stream().filter(m -> m.down() == null || m.down().isBlank(scenario.dialect()))
+        List<String> missing = applied.stream().filter(m -> !m.hasRollback(scenario.dialect()))
                 .map(Migration::label).toList();
         if (!missing.isEmpty()) {
             String what = "no rollback for " + String.join(", ", missing);
@@ -431,9 +446,8 @@ public final class TargetRun implements AutoCloseable {
             }
             done.add(m.label());
         }
-        SchemaSnapshot end = snapshotOnFreshConnection(db);
-        DiffResult diff = SchemaDiff.compare(baselineSnapshot, end, scenario.ignoreRules());
-        List<String> oneSided = diff.notCompared().stream().filter(n -> !n.side().equals("both"))
+        DiffResult diff = compare(baselineSnapshot, snapshotOnFreshConnection(db));
+        List<String> oneSided = diff.notComparedOnOneSide().stream()
                 .map(n -> n.object().table() + " " + n.object().name()).toList();
         if (!diff.isEmpty() || !oneSided.isEmpty()) {
             throw new AssertionFailedError("chain rollback: rolling back " + String.join(", ", done) + " in turn does not "
@@ -457,22 +471,15 @@ public final class TargetRun implements AutoCloseable {
             throw new TestAbortedException("not run: a migration of the group did not pass its own checks");
         }
         String name = group.get(0).label() + " … " + group.get(group.size() - 1).label();
-        List<String> missing = group.stream().filter(m -> m.down() == null || m.down().isBlank(scenario.dialect()))
+        List<String> missing = group.stream().filter(m -> !m.hasRollback(scenario.dialect()))
                 .map(Migration::label).toList();
         if (!missing.isEmpty()) {
             throw new AssertionFailedError("group " + name + ": no rollback for " + String.join(", ", missing));
         }
-        ThrowawayDatabase db = newDatabase();
+        // The history holds the baseline, the seed, then one script per applied candidate.
+        int candidatesBefore = applied.indexOf(group.get(0));
+        ThrowawayDatabase db = replayed(replay.subList(0, replay.size() - applied.size() + candidatesBefore));
         try {
-            for (Migration m : scenario.baseline()) {
-                runScript(db, m.up().statements(scenario.dialect()));
-            }
-            for (Script seed : scenario.seed()) {
-                runScript(db, seed.statements(scenario.dialect()));
-            }
-            for (Migration m : applied.subList(0, applied.indexOf(group.get(0)))) {
-                runScript(db, m.up().statements(scenario.dialect()));
-            }
             SchemaSnapshot before = snapshot(db);
             for (Migration m : group) {
                 apply(db, m.up());
@@ -486,7 +493,7 @@ public final class TargetRun implements AutoCloseable {
                             + " fails: " + e.getMessage(), e);
                 }
             }
-            DiffResult restored = SchemaDiff.compare(before, snapshotOnFreshConnection(db), scenario.ignoreRules());
+            DiffResult restored = compare(before, snapshotOnFreshConnection(db));
             if (!restored.isEmpty()) {
                 throw new AssertionFailedError("group " + name + ": its rollbacks, run in reverse, do not restore the "
                         + "schema before it (expected = before the group, actual = after its rollbacks):" + restored.summary(20));
@@ -494,7 +501,7 @@ public final class TargetRun implements AutoCloseable {
             for (Migration m : group) {
                 apply(db, m.up());
             }
-            DiffResult again = SchemaDiff.compare(after, snapshot(db), scenario.ignoreRules());
+            DiffResult again = compare(after, snapshot(db));
             if (!again.isEmpty()) {
                 throw new AssertionFailedError("group " + name + ": applied again after its rollbacks, it does not converge:"
                         + again.summary(20));
@@ -522,13 +529,6 @@ public final class TargetRun implements AutoCloseable {
             closeSession(db);
             db.close();
             databases.remove(db);
-        }
-    }
-
-    /** Connects to a database on a fresh connection and runs one statement, for checks that need it. */
-    static void execute(ThrowawayDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftgate.scenario;
 
+import dev.driftgate.dialect.Dialect;
 import java.util.Comparator;
 
 /**
@@ -14,6 +15,11 @@ public record Migration(String version, String name, Script up, Script down) {
 
     /** Versions compared as the tools do: numerically part by part ({@code 1.10} after {@code 1.9}). */
     public static final Comparator<String> VERSION_ORDER = Migration::compareVersions;
+
+    /** True when the migration has a rollback with at least one statement. */
+    public boolean hasRollback(Dialect dialect) {
+        return down != null && !down.isBlank(dialect);
+    }
 
     public boolean repeatable() {
         return version == null;
