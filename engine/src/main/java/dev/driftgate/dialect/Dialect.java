@@ -1,9 +1,11 @@
 package dev.driftgate.dialect;
 
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -42,6 +44,16 @@ public interface Dialect {
     /** Quotes an identifier for this dialect, always, so that any name round-trips. */
     String quoteIdentifier(String identifier);
 
+    /** A string literal that the server reads back as exactly {@code text}. */
+    String quoteLiteral(String text);
+
+    /**
+     * A query giving a table's row count and an order-independent digest of its rows over the
+     * given table's columns, or empty for a table that holds no rows of its own (a PostgreSQL
+     * partitioned parent). The table is qualified by its schema where the dialect has schemas.
+     */
+    Optional<String> rowDigestSql(String schema, Table table);
+
     /** Splits a script into statements, keeping the line each starts on. */
     List<SqlStatement> splitScript(String script, String source);
 
@@ -56,8 +68,8 @@ public interface Dialect {
      * A statement that creates a database as a copy of another, or empty when the dialect has none
      * (MySQL: the copy is made by replaying what built the original).
      */
-    default java.util.Optional<String> cloneDatabaseSql(String name, String template) {
-        return java.util.Optional.empty();
+    default Optional<String> cloneDatabaseSql(String name, String template) {
+        return Optional.empty();
     }
 
     /** Lists databases whose names start with the prefix (to sweep leftovers of dead runs). */

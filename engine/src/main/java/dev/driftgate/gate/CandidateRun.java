@@ -28,7 +28,7 @@ public final class CandidateRun {
     private ThrowawayDatabase work;
     private SchemaSnapshot before;
     private SchemaSnapshot after;
-    private Map<String, String> rowsBefore;
+    private Map<String, Checksums.TableRows> rowsBefore;
     private boolean applied;
     private boolean rolledBack;
     private boolean converged;
@@ -127,14 +127,14 @@ public final class CandidateRun {
         if (!rolledBack) {
             throw new TestAbortedException("not run: nothing was rolled back");
         }
-        long rows = rowsBefore.values().stream().mapToLong(CandidateRun::rowCount).sum();
+        long rows = rowsBefore.values().stream().mapToLong(Checksums.TableRows::count).sum();
         if (rows == 0) {
             throw new TestAbortedException("no rows to check: the baseline holds no data (add seed: to driftgate.yaml)");
         }
-        Map<String, String> rowsAfter = target.rows(work, before);
+        Map<String, Checksums.TableRows> rowsAfter = target.rows(work, before);
         Map<String, String> changed = new TreeMap<>();
         rowsBefore.forEach((table, sum) -> {
-            String now = rowsAfter.get(table);
+            Checksums.TableRows now = rowsAfter.get(table);
             if (!sum.equals(now)) {
                 changed.put(table, sum + " -> " + now);
             }
@@ -159,11 +159,6 @@ public final class CandidateRun {
         if (!oneSided.isEmpty()) {
             throw new AssertionFailedError(what + ": objects driftgate does not model differ: " + String.join(", ", oneSided));
         }
-    }
-
-    private static long rowCount(String checksum) {
-        int space = checksum.indexOf(" rows:");
-        return space < 0 ? 0 : Long.parseLong(checksum.substring(0, space));
     }
 
     /** Step 5: applied again after its rollback, the migration reaches the same schema as the first time. */

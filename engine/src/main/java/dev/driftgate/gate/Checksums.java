@@ -1,6 +1,7 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.schema.Column;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
 import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,17 +27,30 @@ final class Checksums {
     /** Tables per query: one round trip for a hundred tables, not a hundred. */
     private static final int BATCH = 100;
 
-    /** Table path to {@code rows:hash}; a table that cannot be read maps to the reason. */
-    static Map<String, String> of(Connection connection, SchemaSnapshot snapshot) throws SQLException {
-        Map<String, String> out = new TreeMap<>();
-        boolean postgres = snapshot.dialect().equals("postgresql");
-        Map<String, String> queries = new java.util.LinkedHashMap<>();
+    /**
+     * A table's rows: their count and an order-independent digest, or why they could not be read.
+     * Printed as {@code 3 rows:<digest>} or {@code unreadable: <reason>}.
+     */
+    record TableRows(long count, String digest, String problem) {
+
+        static TableRows unreadable(String problem) {
+            return new TableRows(0, null, problem);
+        }
+
+        @Override
+        public String toString() {
+            return problem != null ? "unreadable: " + problem : count + " rows:" + digest;
+        }
+    }
+
+    /** Table path to its rows, for every table of the snapshot that holds rows of its own. */
+    static Map<String, TableRows> of(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+        Dialect dialect = Dialects.byName(snapshot.dialect());
+        Map<String, TableRows> out = new TreeMap<>();
+        Map<String, String> queries = new LinkedHashMap<>();
         for (Schema schema : snapshot.schemas()) {
             for (Table t : schema.tables()) {
-                if ((postgres && t.partitionKey() != null) || t.columns().isEmpty()) {
-                    continue; // a PostgreSQL partitioned parent holds no rows of its own
-                }
-                queries.put(schema.name() + "." + t.name(), postgres ? postgres(schema.name(), t) : mysql(t));
+                dialect.rowDigestSql(schema.name(), t).ifPresent(sql -> queries.put(schema.name() + "." + t.name(), sql));
             }
         }
         List<String> names = new ArrayList<>(queries.keySet());
@@ -43,23 +58,24 @@ final class Checksums {
             for (int from = 0; from < names.size(); from += BATCH) {
                 List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
                 try {
-                    String union = batch.stream().map(n -> "SELECT " + literal(n, postgres) + ", q.* FROM (" + queries.get(n) + ") q")
+                    String union = batch.stream()
+                            .map(n -> "SELECT " + dialect.quoteLiteral(n) + ", q.* FROM (" + queries.get(n) + ") q")
                             .collect(Collectors.joining(" UNION ALL "));
                     try (ResultSet rs = s.executeQuery(union)) {
                         while (rs.next()) {
-                            out.put(rs.getString(1), rs.getLong(2) + " rows:" + rs.getString(3));
+                            out.put(rs.getString(1), new TableRows(rs.getLong(2), rs.getString(3), null));
                         }
                     }
                 } catch (SQLException e) {
                     // A table that cannot be read fails its whole batch: read those tables one by one.
-                    rollbackIfInTransaction(connection, postgres);
+                    rollbackIfInTransaction(connection);
                     for (String n : batch) {
                         try (ResultSet rs = s.executeQuery(queries.get(n))) {
                             rs.next();
-                            out.put(n, rs.getLong(1) + " rows:" + rs.getString(2));
+                            out.put(n, new TableRows(rs.getLong(1), rs.getString(2), null));
                         } catch (SQLException one) {
-                            out.put(n, "unreadable: " + one.getMessage().lines().findFirst().orElse(""));
-                            rollbackIfInTransaction(connection, postgres);
+                            out.put(n, TableRows.unreadable(one.getMessage().lines().findFirst().orElse("")));
+                            rollbackIfInTransaction(connection);
                         }
                     }
                 }
@@ -68,36 +84,10 @@ final class Checksums {
         return out;
     }
 
-    private static void rollbackIfInTransaction(Connection connection, boolean postgres) throws SQLException {
-        if (postgres && !connection.getAutoCommit()) {
+    /** A failed statement aborts an open transaction (PostgreSQL): end it so the next one runs. */
+    private static void rollbackIfInTransaction(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
             connection.rollback();
         }
-    }
-
-    /** A string literal: MySQL also treats backslashes as escapes, PostgreSQL (standard strings) does not. */
-    private static String literal(String text, boolean postgres) {
-        String escaped = postgres ? text : text.replace("\\", "\\\\");
-        return "'" + escaped.replace("'", "''") + "'";
-    }
-
-    private static String postgres(String schema, Table t) {
-        String row = t.columns().stream().map(c -> "coalesce(" + pq(c.name()) + "::text, '\\N')")
-                .collect(Collectors.joining(" || chr(31) || "));
-        return "SELECT count(*), coalesce(md5(string_agg(md5(" + row + "), '' ORDER BY md5(" + row + "))), '') FROM "
-                + pq(schema) + "." + pq(t.name());
-    }
-
-    private static String mysql(Table t) {
-        String row = t.columns().stream().map(Column::name).map(c -> "IFNULL(CAST(" + mq(c) + " AS CHAR), '\\\\N')")
-                .collect(Collectors.joining(", "));
-        return "SELECT COUNT(*), CAST(COALESCE(SUM(CRC32(CONCAT_WS(CHAR(31), " + row + "))), 0) AS CHAR) FROM " + mq(t.name());
-    }
-
-    private static String pq(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String mq(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
     }
 }

@@ -295,7 +295,7 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /** Row checksums of every table the snapshot lists. */
-    Map<String, String> rows(ThrowawayDatabase db, SchemaSnapshot tables) throws SQLException {
+    Map<String, Checksums.TableRows> rows(ThrowawayDatabase db, SchemaSnapshot tables) throws SQLException {
         long start = System.nanoTime();
         try {
             if (sharedSession()) {

@@ -7,14 +7,17 @@ import dev.driftgate.dialect.ServerVersion;
 import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.dialect.UnsupportedServerException;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** MySQL 8.0 and later, and MariaDB 10.5 and later. */
 public final class MysqlDialect implements Dialect {
@@ -109,6 +112,24 @@ public final class MysqlDialect implements Dialect {
     @Override
     public String quoteIdentifier(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    /** A backslash is an escape character in MySQL strings (without NO_BACKSLASH_ESCAPES). */
+    @Override
+    public String quoteLiteral(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** The schema is the connection's database, so the table is named alone. */
+    @Override
+    public Optional<String> rowDigestSql(String schema, Table table) {
+        if (table.columns().isEmpty()) {
+            return Optional.empty();
+        }
+        String row = table.columns().stream().map(c -> "IFNULL(CAST(" + quoteIdentifier(c.name()) + " AS CHAR), '\\\\N')")
+                .collect(Collectors.joining(", "));
+        return Optional.of("SELECT COUNT(*), CAST(COALESCE(SUM(CRC32(CONCAT_WS(CHAR(31), " + row
+                + "))), 0) AS CHAR) FROM " + quoteIdentifier(table.name()));
     }
 
     @Override
