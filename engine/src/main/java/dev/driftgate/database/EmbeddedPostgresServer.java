@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +21,8 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedPostgresServer implements DatabaseServer {
 
-    private static EmbeddedPostgresServer shared;
-    private static final java.util.Map<Integer, EmbeddedPostgresServer> SHARED_VERSIONS = new java.util.HashMap<>();
+    /** Started servers by major version; null for the binaries on the class path. */
+    private static final Map<Integer, EmbeddedPostgresServer> SHARED = new HashMap<>();
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
@@ -33,22 +35,22 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     }
 
     /** One embedded PostgreSQL per JVM, started on first use and stopped when the JVM exits. */
-    public static synchronized EmbeddedPostgresServer shared() {
-        if (shared == null) {
-            shared = start();
-            EmbeddedPostgresServer server = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "driftgate-stop-embedded-postgres"));
-        }
-        return shared;
+    public static EmbeddedPostgresServer shared() {
+        return sharedOf(null);
     }
 
     /** One embedded PostgreSQL of a major version (13 to 18) per JVM; its binaries are fetched once. */
-    public static synchronized EmbeddedPostgresServer shared(int major) {
-        EmbeddedPostgresServer server = SHARED_VERSIONS.get(major);
+    public static EmbeddedPostgresServer shared(int major) {
+        return sharedOf(major);
+    }
+
+    private static synchronized EmbeddedPostgresServer sharedOf(Integer major) {
+        EmbeddedPostgresServer server = SHARED.get(major);
         if (server == null) {
             server = start(major);
-            SHARED_VERSIONS.put(major, server);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "driftgate-stop-embedded-postgres-" + major));
+            SHARED.put(major, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close,
+                    "driftgate-stop-embedded-postgres" + (major == null ? "" : "-" + major)));
         }
         return server;
     }

@@ -50,10 +50,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
         return db;
     }
 
-    /**
-     * A throwaway copy of another database, where the dialect copies databases; empty otherwise.
-     * PostgreSQL before 15 has no {@code STRATEGY} clause: the plain template copy is used there.
-     */
+    /** A throwaway copy of another database, where the dialect copies databases; empty otherwise. */
     public static Optional<ThrowawayDatabase> cloneOf(ThrowawayDatabase template) throws SQLException {
         return copy(template.server(), template.name());
     }
@@ -65,26 +62,35 @@ public final class ThrowawayDatabase implements AutoCloseable {
     }
 
     private static Optional<ThrowawayDatabase> copy(DatabaseServer server, String template) throws SQLException {
-        String name = newName();
-        Optional<String> sql = server.dialect().cloneDatabaseSql(name, template);
-        if (sql.isEmpty()) {
+        if (!server.dialect().copiesDatabases()) {
             return Optional.empty();
         }
-        String statement = sql.get();
+        String name = newName();
+        copyDatabase(server, template, name);
+        ThrowawayDatabase db = new ThrowawayDatabase(server, name);
+        OPEN.add(db);
+        return Optional.of(db);
+    }
+
+    /**
+     * Creates database {@code name} as a copy of {@code template}, in one statement; the dialect
+     * must copy databases. PostgreSQL before 15 has no {@code STRATEGY} clause: the plain template
+     * copy is used there.
+     */
+    public static void copyDatabase(DatabaseServer server, String template, String name) throws SQLException {
+        String statement = server.dialect().cloneDatabaseSql(name, template).orElseThrow(() -> new SQLException(
+                server.dialect().name() + " cannot copy databases"));
         try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
                 Statement s = admin.createStatement()) {
             try {
                 s.execute(statement);
             } catch (SQLException e) {
-                if (!"42601".equals(e.getSQLState())) {
+                if (!"42601".equals(e.getSQLState()) || !statement.contains(" STRATEGY")) {
                     throw e;
                 }
                 s.execute(statement.substring(0, statement.indexOf(" STRATEGY")));
             }
         }
-        ThrowawayDatabase db = new ThrowawayDatabase(server, name);
-        OPEN.add(db);
-        return Optional.of(db);
     }
 
     /**

@@ -72,6 +72,11 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /** Whether a database is copied in one statement here ({@link #cloneDatabaseSql}); elsewhere a copy is a replay. */
+    default boolean copiesDatabases() {
+        return cloneDatabaseSql("copy", "original").isPresent();
+    }
+
     /** Lists databases whose names start with the prefix (to sweep leftovers of dead runs). */
     String listDatabasesSql(String prefix);
 

@@ -59,10 +59,8 @@ final class BaselineCache {
      * not at all, so a cache is never half-built; a run that loses the race to another uses theirs.
      */
     static void store(DatabaseServer server, ThrowawayDatabase built, String name) throws SQLException {
-        String sql = server.dialect().cloneDatabaseSql(name, built.name()).orElseThrow();
-        try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
-                Statement s = admin.createStatement()) {
-            s.execute(sql);
+        try {
+            ThrowawayDatabase.copyDatabase(server, built.name(), name);
         } catch (SQLException e) {
             if (!exists(server, name)) {
                 throw e;

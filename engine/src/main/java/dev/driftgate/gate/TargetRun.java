@@ -129,9 +129,8 @@ public final class TargetRun implements AutoCloseable {
         return run;
     }
 
-    /** Whether the dialect copies a database in one statement (PostgreSQL); elsewhere a copy is a replay. */
     private boolean copiesDatabases() {
-        return scenario.dialect().cloneDatabaseSql("a", "b").isPresent();
+        return scenario.dialect().copiesDatabases();
     }
 
     public Scenario scenario() {
