@@ -1,22 +1,13 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.DriftgateException;
-import dev.driftgate.database.SchemaLoader;
-import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.dialect.ConnectionSettings;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.SchemaDiff;
-import dev.driftgate.scenario.Scenario;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
 import dev.driftgate.source.SchemaSources;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -77,35 +68,31 @@ public final class FinalChecks {
         if (dir == null) {
             throw new TestAbortedException("no declared schema in this scenario");
         }
-        List<SqlStatement> statements = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
-                statements.addAll(run.scenario().dialect().splitScript(ScriptRunner.read(f), f.toString()));
-            }
-        } catch (IOException e) {
-            throw new DriftgateException(dir + ": cannot list: " + e.getMessage(), e);
-        }
-        SchemaSnapshot declared = SchemaLoader.load(run.server(), statements, "declared", ScriptRunner::runUnordered)
-                .snapshot();
+        // A directory source is a declared schema: loaded in any order, as `driftgate diff` loads one.
+        SchemaSnapshot declared = sources(run).snapshot(dir.toString(), run.scenario().dialect());
         DiffResult diff = SchemaDiff.compare(declared, run.currentSnapshot(), run.scenario().ignoreRules());
         if (!diff.isEmpty()) {
             throw new AssertionFailedError("the migrations and the declared schema " + dir + " disagree (expected = "
                     + "declared, actual = after every migration):" + diff.summary(20));
         }
-        return "migrations and declared schema agree (" + statements.size() + " declared statements)";
+        return "migrations and declared schema " + dir + " agree";
     }
 
     /** An environment (a database, a dump or a snapshot) holds the state the history reaches: no drift. */
     public static String environmentMatches(TargetRun run, String name, String source) {
         requireState(run);
-        SchemaSources sources = new SchemaSources(ConnectionSettings.of(null, null), d -> run.server());
-        SchemaSnapshot actual = sources.snapshot(source, run.scenario().dialect());
+        SchemaSnapshot actual = sources(run).snapshot(source, run.scenario().dialect());
         DiffResult diff = SchemaDiff.compare(run.currentSnapshot(), actual, run.scenario().ignoreRules());
         if (!diff.isEmpty()) {
             throw new AssertionFailedError("environment " + name + " has drifted from the history (expected = after "
                     + "every migration, actual = " + name + "):" + diff.summary(20));
         }
         return name + " matches";
+    }
+
+    /** Sources (dumps, directories, snapshots, URLs) loaded on the target's own server. */
+    private static SchemaSources sources(TargetRun run) {
+        return new SchemaSources(ConnectionSettings.of(null, null), d -> run.server());
     }
 
     private static void requireState(TargetRun run) {
