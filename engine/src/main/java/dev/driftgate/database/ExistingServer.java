@@ -12,6 +12,7 @@ public final class ExistingServer implements DatabaseServer {
     private final String host;
     private final int port;
     private final ConnectionSettings settings;
+    private volatile String version;
 
     public ExistingServer(Dialect dialect, String host, int port, ConnectionSettings settings) {
         this.dialect = dialect;
@@ -35,7 +36,22 @@ public final class ExistingServer implements DatabaseServer {
 
     @Override
     public String description() {
-        return dialect.name() + " server at " + host + ":" + port;
+        return version() + " server at " + host + ":" + port;
+    }
+
+    /**
+     * The product and version the server reports, or the dialect's name when it cannot be reached;
+     * asked once (an unreachable host must not cost a connect timeout per message).
+     */
+    private String version() {
+        if (version == null) {
+            try (java.sql.Connection c = connect(dialect.maintenanceDatabase())) {
+                version = dialect.checkServerVersion(c).toString();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                version = dialect.name();
+            }
+        }
+        return version;
     }
 
     @Override

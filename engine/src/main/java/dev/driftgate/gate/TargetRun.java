@@ -119,7 +119,8 @@ public final class TargetRun implements AutoCloseable {
     }
 
     public static TargetRun open(Scenario scenario, TargetSpec spec, Function<String, Optional<String>> settings) {
-        TargetServers.Opened opened = TargetServers.open(spec, scenario.dialect(), settings);
+        TargetServers.Opened opened = TargetServers.open(TargetServers.resolveEnvironmentVersion(spec, scenario),
+                scenario.dialect(), settings);
         TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
@@ -446,14 +447,71 @@ public final class TargetRun implements AutoCloseable {
             done.add(m.label());
         }
         DiffResult diff = compare(baselineSnapshot, snapshotOnFreshConnection(db));
-        List<String> oneSided = diff.notComparedOnOneSide().stream()
-                .map(n -> n.object().table() + " " + n.object().name()).toList();
+        List<String> oneSided = oneSided(diff);
         if (!diff.isEmpty() || !oneSided.isEmpty()) {
             throw new AssertionFailedError("chain rollback: rolling back " + String.join(", ", done) + " in turn does not "
                     + "restore the baseline (expected = the baseline, actual = after the chain)" + diff.summary(20)
                     + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
         }
         return applied.size() + " candidate" + (applied.size() == 1 ? "" : "s") + " rolled back in reverse: baseline restored";
+    }
+
+    /**
+     * Full-history chain ({@code baseline: empty}): on a new, empty database every versioned
+     * migration of the history runs up, then every rollback in reverse; the database must be empty
+     * again, read on a fresh connection. Repeatable migrations have no rollback and are left out; so
+     * is the seed, whose tables the history's first rollbacks would drop anyway.
+     */
+    public String historyRollback() throws SQLException {
+        if (blocked != null) {
+            throw new TestAbortedException("not run: " + blocked);
+        }
+        List<Migration> history = new ArrayList<>(scenario.baseline().stream().filter(m -> !m.repeatable()).toList());
+        history.addAll(applied);
+        List<String> missing = history.stream().filter(m -> !m.hasRollback(scenario.dialect()))
+                .map(Migration::label).toList();
+        if (!missing.isEmpty()) {
+            throw new AssertionFailedError("chain rollback from an empty database: no rollback for "
+                    + String.join(", ", missing));
+        }
+        ThrowawayDatabase db = newDatabase();
+        try {
+            SchemaSnapshot empty = snapshot(db);
+            for (Migration m : history) {
+                try {
+                    apply(db, m.up());
+                } catch (DriftgateException e) {
+                    throw new AssertionFailedError("chain rollback from an empty database: " + m.label()
+                            + " does not apply: " + e.getMessage(), e);
+                }
+            }
+            List<String> done = new ArrayList<>();
+            for (int i = history.size() - 1; i >= 0; i--) {
+                Migration m = history.get(i);
+                try {
+                    apply(db, m.down());
+                } catch (DriftgateException e) {
+                    throw new AssertionFailedError("chain rollback from an empty database: the rollback of " + m.label()
+                            + " fails after rolling back " + (done.isEmpty() ? "nothing" : done.get(0) + " … " + done.get(done.size() - 1))
+                            + ": " + e.getMessage(), e);
+                }
+                done.add(m.label());
+            }
+            DiffResult diff = compare(empty, snapshotOnFreshConnection(db));
+            List<String> oneSided = oneSided(diff);
+            if (!diff.isEmpty() || !oneSided.isEmpty()) {
+                throw new AssertionFailedError("chain rollback from an empty database: the whole history up and down "
+                        + "again leaves objects behind (expected = empty, actual = after the rollbacks)" + diff.summary(20)
+                        + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
+            }
+            return history.size() + " migrations applied from an empty database and rolled back in reverse: empty again";
+        } finally {
+            discard(db);
+        }
+    }
+
+    private static List<String> oneSided(DiffResult diff) {
+        return diff.notComparedOnOneSide().stream().map(n -> n.object().table() + " " + n.object().name()).toList();
     }
 
     /**
@@ -493,9 +551,11 @@ public final class TargetRun implements AutoCloseable {
                 }
             }
             DiffResult restored = compare(before, snapshotOnFreshConnection(db));
-            if (!restored.isEmpty()) {
+            List<String> oneSided = oneSided(restored);
+            if (!restored.isEmpty() || !oneSided.isEmpty()) {
                 throw new AssertionFailedError("group " + name + ": its rollbacks, run in reverse, do not restore the "
-                        + "schema before it (expected = before the group, actual = after its rollbacks):" + restored.summary(20));
+                        + "schema before it (expected = before the group, actual = after its rollbacks):" + restored.summary(20)
+                        + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
             }
             for (Migration m : group) {
                 apply(db, m.up());

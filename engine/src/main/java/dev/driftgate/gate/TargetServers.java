@@ -62,6 +62,57 @@ public final class TargetServers {
         };
     }
 
+    private static final java.util.regex.Pattern DUMP_VERSION =
+            java.util.regex.Pattern.compile("(?m)^-- Dumped from database version (\\d+)");
+
+    /**
+     * {@code embedded:production}: the embedded PostgreSQL of the major version the scenario's
+     * environment {@code production} runs, asked from the server (a JDBC URL) or read from a
+     * {@code pg_dump} header. Keeps the gate on the version production runs without writing it twice.
+     */
+    public static TargetSpec resolveEnvironmentVersion(TargetSpec spec, dev.driftgate.scenario.Scenario scenario) {
+        if (!spec.provider().equals("embedded") || spec.location() == null || spec.location().matches("\\d+")) {
+            return spec;
+        }
+        String source = scenario.environments().get(spec.location());
+        if (source == null) {
+            throw new DriftgateException("target " + spec + ": not a PostgreSQL major version (13 to 18) and not an "
+                    + "environment of this scenario" + (scenario.environments().isEmpty() ? ""
+                    : " (" + String.join(", ", new java.util.TreeSet<>(scenario.environments().keySet())) + ")"));
+        }
+        return new TargetSpec("embedded", String.valueOf(environmentMajor(spec, source, scenario.directory())));
+    }
+
+    private static int environmentMajor(TargetSpec spec, String source, java.nio.file.Path directory) {
+        if (source.startsWith("jdbc:")) {
+            Dialect dialect = dev.driftgate.dialect.Dialects.forUrl(source);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(source)) {
+                return dialect.checkServerVersion(c).major();
+            } catch (java.sql.SQLException e) {
+                throw new DriftgateException("target " + spec + ": cannot ask the environment's server its version: "
+                        + e.getMessage(), e);
+            }
+        }
+        java.nio.file.Path file = directory.resolve(source);
+        try {
+            String head = java.nio.file.Files.isRegularFile(file) ? new String(readHead(file), java.nio.charset.StandardCharsets.UTF_8) : "";
+            java.util.regex.Matcher m = DUMP_VERSION.matcher(head);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        } catch (java.io.IOException e) {
+            throw new DriftgateException("target " + spec + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+        throw new DriftgateException("target " + spec + ": " + file + " does not say which version it came from "
+                + "(no '-- Dumped from database version' line of pg_dump); name the major version instead, e.g. embedded:16");
+    }
+
+    private static byte[] readHead(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes(4096);
+        }
+    }
+
     /** {@code embedded:18}: a PostgreSQL major version other than the default. */
     private static DatabaseServer embeddedVersion(TargetSpec spec, Dialect dialect) {
         if (!dialect.name().equals("postgresql") || !spec.location().matches("1[3-8]")) {

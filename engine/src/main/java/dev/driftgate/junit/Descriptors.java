@@ -261,7 +261,10 @@ final class Descriptors {
                             source(first.up().file(), first.up().firstLine()), c -> t.run().groupRollback(group)));
                 }
             }
-            if (scenario.rollbackModes().contains("chain") && !scenario.candidates().isEmpty()) {
+            if (scenario.rollbackModes().contains("chain") && scenario.historyChain()) {
+                t.addChild(new StepDescriptor(tid.append(STEP, "history-rollback"), "chain rollback: the whole history "
+                        + "up from an empty database and down again leaves it empty", config, c -> t.run().historyRollback()));
+            } else if (scenario.rollbackModes().contains("chain") && !scenario.candidates().isEmpty()) {
                 // Last: on MySQL it rolls back the target's own state.
                 t.addChild(new StepDescriptor(tid.append(STEP, "chain-rollback"), "chain rollback: all candidates "
                         + "rolled back in reverse restore the baseline", config, c -> t.run().chainRollback()));

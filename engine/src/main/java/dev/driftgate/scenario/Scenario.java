@@ -25,6 +25,7 @@ import java.util.Set;
  * @param environments drift sources by environment name
  * @param forwardFix a script that repairs a half-applied migration, or null to re-run it
  * @param sqlMode MySQL/MariaDB sql_mode for migrations, or null for the server's
+ * @param historyChain the chain rollback covers the whole history from an empty database ({@code baseline: empty})
  * @param groups the candidates in groups that are rolled back as a unit (empty without group mode)
  */
 public record Scenario(
@@ -46,6 +47,7 @@ public record Scenario(
         Map<String, String> environments,
         Script forwardFix,
         String sqlMode,
+        boolean historyChain,
         List<List<Migration>> groups) {
 
     /** The group of a candidate when it has other members, else null. */

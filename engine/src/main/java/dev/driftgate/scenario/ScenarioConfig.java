@@ -26,6 +26,9 @@ import java.util.Map;
  * @param environments databases to compare with the final state (drift): name to source
  * @param forwardFix a script that repairs a migration that died half way; default: run it again
  * @param groups how candidates form groups that are rolled back as a unit ({@code group} rollback mode)
+ * @param baseline where the chain rollback starts: {@code migrations} (default: the migrations before
+ *     the candidates, with the seed) or {@code empty} (the whole history, up from an empty database
+ *     and down again, must leave it empty)
  * @param sqlMode MySQL/MariaDB: the sql_mode migrations run under (default: the server's, strict on
  *     MariaDB 10.11 and MySQL 8); a history written for a laxer server may need it relaxed
  */
@@ -44,6 +47,7 @@ public record ScenarioConfig(
         Map<String, String> environments,
         @JsonProperty("forward-fix") String forwardFix,
         Groups groups,
+        String baseline,
         @JsonProperty("sql-mode") String sqlMode) {
 
     /**

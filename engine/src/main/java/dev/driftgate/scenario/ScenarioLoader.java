@@ -99,6 +99,14 @@ public final class ScenarioLoader {
             throw new DriftgateException(file + ": rollback-modes: group needs groups: (by: version-prefix with a length, "
                     + "by: name, or members: lists of versions)");
         }
+        String start = config.baseline() == null ? "migrations" : config.baseline();
+        if (!start.equals("migrations") && !start.equals("empty")) {
+            throw new DriftgateException(file + ": baseline: '" + start + "': expected migrations or empty");
+        }
+        if (start.equals("empty") && !modes.contains("chain")) {
+            throw new DriftgateException(file + ": baseline: empty is a chain rollback over the whole history; "
+                    + "rollback-modes must include chain");
+        }
         List<Script> seed = new ArrayList<>();
         for (String s : config.seed() == null ? List.<String>of() : config.seed()) {
             seed.addAll(scripts(directory.resolve(s), file, "seed"));
@@ -132,7 +140,7 @@ public final class ScenarioLoader {
                 config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
                 config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
-                sqlMode(file, dialect, config.sqlMode()),
+                sqlMode(file, dialect, config.sqlMode()), start.equals("empty"),
                 modes.contains("group") ? groups(file, config.groups(), candidates) : List.of());
     }
 

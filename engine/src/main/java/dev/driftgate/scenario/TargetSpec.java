@@ -26,9 +26,29 @@ public record TargetSpec(String provider, String location) {
         return new TargetSpec(provider, location == null || location.isEmpty() ? null : location);
     }
 
-    /** The stable unique-id segment and display name: {@code embedded}, {@code embedded:18}, {@code server}, {@code testcontainers:mysql:8.0}. */
+    /**
+     * The stable unique-id segment and display name: {@code embedded}, {@code embedded:18},
+     * {@code server}, {@code server:db.example.com:5432}, {@code testcontainers:mysql:8.0}. A
+     * server URL shows only its host and port: two servers stay apart, credentials in the URL's
+     * parameters never reach a report.
+     */
     @Override
     public String toString() {
-        return provider.equals("server") || location == null ? provider : provider + ":" + location;
+        if (location == null) {
+            return provider;
+        }
+        return provider.equals("server") ? provider + ":" + hostAndPort(location) : provider + ":" + location;
+    }
+
+    private static String hostAndPort(String jdbcUrl) {
+        try {
+            java.net.URI uri = java.net.URI.create(jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring(5) : jdbcUrl);
+            if (uri.getHost() != null) {
+                return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL of the usual shape: fall through
+        }
+        return Integer.toHexString(jdbcUrl.hashCode());
     }
 }

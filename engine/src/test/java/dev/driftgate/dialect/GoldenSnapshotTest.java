@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Loads a schema that covers every modelled object kind on every local target and compares the
- * snapshot with one golden file per dialect: the same file for PostgreSQL 15 and 16, and for the
+ * snapshot with one golden file per dialect: the same file for PostgreSQL 15 and 18 (but for an extension's version), and for the
  * MariaDB server and the embedded MariaDB, which proves the snapshot is version-independent.
  */
 class GoldenSnapshotTest {

@@ -86,7 +86,7 @@ class DriftgateTestEngineTest {
         Path good = scenario("good", "dialect: postgresql\ncandidates: none\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
-                m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, "
+                m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, candidates, declared, "
                         + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
@@ -266,26 +266,71 @@ class DriftgateTestEngineTest {
     }
 
     @Test
-    void aHistoryWithPostgresql18SyntaxRunsOn18AndFailsOn16NamingTheStatement() throws Exception {
-        Path dir = scenario("pg18", "dialect: postgresql\ncandidates: '2'\ntargets: [embedded, 'embedded:18']\n");
+    void baselineEmptyChainsTheWholeHistoryFromAnEmptyDatabase() throws Exception {
+        // V1 is baseline, not a candidate: only the full-history chain runs its rollback, and it leaves a table.
+        Path dir = scenario("history", "dialect: mysql\ncandidates: '2..'\nbaseline: empty\n");
+        Files.writeString(dir.resolve("migrations/U1__a.sql"), "CREATE TABLE leftover (id int);\nDROP TABLE a;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:history-rollback"), finishedWithFailure(message(m ->
+                m.startsWith("chain rollback from an empty database: the whole history up and down again leaves objects behind")
+                        && m.contains("leftover")))));
+        assertEquals(0, events.filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:chain-rollback"))
+                .count(), "the history chain replaces the candidates' chain");
+        events.assertThatEvents().haveExactly(1, event(test("step:rollback"), finishedSuccessfully()));
+
+        Files.writeString(dir.resolve("migrations/U1__a.sql"), "DROP TABLE a;\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:history-rollback"), finishedSuccessfully()));
+        Files.delete(dir.resolve("migrations/U1__a.sql"));
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:history-rollback"), finishedWithFailure(message(
+                        "chain rollback from an empty database: no rollback for 1 a"))));
+    }
+
+    @Test
+    void baselineEmptyNeedsTheChainModeAndAKnownValue() throws Exception {
+        Path dir = scenario("history-bad", "dialect: postgresql\nbaseline: nothing\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().allEvents();
+        events.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                m.contains("baseline: 'nothing': expected migrations or empty")))));
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\nbaseline: empty\nrollback-modes: [per-migration]\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().allEvents()
+                .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                        m.contains("baseline: empty is a chain rollback over the whole history")))));
+    }
+
+    @Test
+    void aHistoryWithPostgresql18SyntaxRunsOn18AndFailsOn15And16NamingTheStatement() throws Exception {
+        // The version matrix: the PostgreSQL 15 server, embedded 16 (fetched) and embedded 18 (the default).
+        var server = dev.driftgate.testing.Target.POSTGRES_SERVER.server();
+        Path dir = scenario("pg18", "dialect: postgresql\ncandidates: '2'\ntargets: ['server:" + server.jdbcUrl("postgres") + "', 'embedded:16', embedded]\n");
         // A named NOT NULL constraint: new syntax in PostgreSQL 18.
         Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b text;\n"
                 + "ALTER TABLE a ADD CONSTRAINT a_b_not_null NOT NULL b;\n");
         Files.writeString(dir.resolve("migrations/U2__b.sql"), "ALTER TABLE a DROP COLUMN b;\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
-        assertEquals(1, events.finished().succeeded().filter(e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
-                .anyMatch(seg -> seg.getValue().equals("embedded:18"))
-                && e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals("reapply")).count());
-        assertEquals(1, events.failed().filter(e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
-                .anyMatch(seg -> seg.getValue().equals("embedded"))
-                && e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals("apply")
-                && e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow()
-                        .getMessage().contains(dir.resolve("migrations/V2__b.sql") + ":2: statement 2 failed: ERROR: syntax error")
-                && e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow()
-                        .getMessage().endsWith("(refused by PostgreSQL 16 (embedded) at localhost:"
-                                + dev.driftgate.database.EmbeddedPostgresServer.shared().port()
-                                + "; if the statement needs a newer version, name one in targets:, e.g. embedded:18)"))
-                .count());
+        assertEquals(1, events.finished().succeeded().filter(e -> onTarget(e, "embedded") && isStep(e, "reapply")).count());
+        String statement = dir.resolve("migrations/V2__b.sql") + ":2: statement 2 failed: ERROR: syntax error";
+        assertEquals(1, events.failed().filter(e -> onTarget(e, "embedded:16") && isStep(e, "apply")
+                && failure(e).contains(statement)
+                && failure(e).endsWith("(refused by PostgreSQL 16 (embedded) at localhost:"
+                        + dev.driftgate.database.EmbeddedPostgresServer.shared(16).port()
+                        + "; if the statement needs a newer version, name one in targets:, e.g. embedded:18)")).count());
+        assertEquals(1, events.failed().filter(e -> onTarget(e, "server:" + server.host() + ":" + server.port())
+                && isStep(e, "apply")
+                && failure(e).contains(statement) && failure(e).contains("(refused by PostgreSQL 15.")).count());
+    }
+
+    private static boolean onTarget(org.junit.platform.testkit.engine.Event e, String target) {
+        return e.getTestDescriptor().getUniqueId().getSegments().stream().anyMatch(seg -> seg.getValue().equals(target));
+    }
+
+    private static boolean isStep(org.junit.platform.testkit.engine.Event e, String step) {
+        return e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals(step);
+    }
+
+    private static String failure(org.junit.platform.testkit.engine.Event e) {
+        return e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
     }
 
     @Test

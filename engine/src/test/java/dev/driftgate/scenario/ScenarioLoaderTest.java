@@ -26,7 +26,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyNamesItsLineAndTheKnownKeys() throws Exception {
         String m = error("dialect: postgresql\nrollbak: optional\n");
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: candidates, declared, dialect, "
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, candidates, declared, dialect, "
                 + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)", m);
     }
 

@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 
 /**
  * The real database servers tests run against: the machine's PostgreSQL 15 and MariaDB 10.11
- * servers and the embedded PostgreSQL 16 and MariaDB 10.11. Embedded servers start once per JVM.
+ * servers and the embedded PostgreSQL 18 and MariaDB 10.11. Embedded servers start once per JVM.
  */
 public enum Target {
     POSTGRES_SERVER("postgresql", "PostgreSQL 15 server", () -> existing("driftgate.test.postgres", "127.0.0.1:5432",
             Dialects.postgres(), "postgres")),
-    POSTGRES_EMBEDDED("postgresql", "PostgreSQL 16 embedded", EmbeddedPostgresServer::shared),
+    POSTGRES_EMBEDDED("postgresql", "PostgreSQL 18 embedded", EmbeddedPostgresServer::shared),
     MARIADB_SERVER("mysql", "MariaDB 10.11 server", () -> existing("driftgate.test.mariadb", "127.0.0.1:3306",
             Dialects.mysql(), "root")),
     MARIADB_EMBEDDED("mysql", "MariaDB 10.11 embedded", EmbeddedMariaDbServer::shared);

@@ -43,6 +43,17 @@ class BrokenScenariosTest {
     }
 
     @Test
+    void everyPairPassesButTheChainFails() {
+        Events events = run("broken/chain-only");
+        events.assertThatEvents().haveExactly(2, event(test("step:rollback"), finishedSuccessfully()));
+        events.assertThatEvents().haveExactly(2, event(test("step:data"), finishedSuccessfully()));
+        events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedWithFailure(message(containing(
+                "chain rollback: the rollback of 2 invoice_id_bigint fails after rolling back 3 import_archive",
+                "U2__invoice_id_bigint.sql:1", "cannot be greater than MAXVALUE")))));
+        events.assertStatistics(s -> s.failed(1));
+    }
+
+    @Test
     void aRollbackThatRebuildsTheTableLosesTheRows() {
         Events events = run("broken/rollback-loses-rows");
         events.assertThatEvents().haveExactly(1, event(test("step:rollback"), finishedSuccessfully()));

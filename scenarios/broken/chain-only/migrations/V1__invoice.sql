@@ -1,0 +1,4 @@
+CREATE TABLE invoice (
+    id     serial PRIMARY KEY,
+    amount numeric(12, 2) NOT NULL
+);
