@@ -57,6 +57,9 @@ public interface Dialect {
     /** Splits a script into statements, keeping the line each starts on. */
     List<SqlStatement> splitScript(String script, String source);
 
+    /** The online-safety rules for migrations written for this dialect. */
+    dev.driftgate.safety.SafetyRules safetyRules();
+
     /** The default database to connect to for administration (creating throwaway databases). */
     String maintenanceDatabase();
 

@@ -162,4 +162,9 @@ public final class MysqlDialect implements Dialect {
     public String jdbcUrl(String host, int port, String database) {
         return "jdbc:mariadb://" + host + ":" + port + "/" + database;
     }
+
+    @Override
+    public dev.driftgate.safety.SafetyRules safetyRules() {
+        return new MysqlSafetyRules();
+    }
 }

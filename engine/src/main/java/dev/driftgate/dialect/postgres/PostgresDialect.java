@@ -162,4 +162,9 @@ public final class PostgresDialect implements Dialect {
     public String jdbcUrl(String host, int port, String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
+
+    @Override
+    public dev.driftgate.safety.SafetyRules safetyRules() {
+        return new PostgresSafetyRules();
+    }
 }
