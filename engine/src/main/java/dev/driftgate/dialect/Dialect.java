@@ -57,8 +57,19 @@ public interface Dialect {
     /** Splits a script into statements, keeping the line each starts on. */
     List<SqlStatement> splitScript(String script, String source);
 
+    /**
+     * Whether a migration's statements run as one transaction: on PostgreSQL unless one of them
+     * cannot run inside a transaction block; never on MySQL, whose DDL commits as it goes.
+     */
+    default boolean runsInTransaction(List<SqlStatement> statements) {
+        return false;
+    }
+
     /** The online-safety rules for migrations written for this dialect. */
     dev.driftgate.safety.SafetyRules safetyRules();
+
+    /** Watches a migration run on a copy: locks and rewrites, or the ALTER algorithm the server accepts. */
+    dev.driftgate.safety.SafetyObserver safetyObserver();
 
     /** The default database to connect to for administration (creating throwaway databases). */
     String maintenanceDatabase();

@@ -224,6 +224,45 @@ public final class CandidateRun {
     }
 
     /**
+     * Step 7, online safety: the static rules over the migration's statements, then the migration
+     * run statement by statement on a copy of the state before it (baseline, seed, earlier
+     * candidates), recording locks and rewrites (PostgreSQL) or the ALTER algorithm the server
+     * accepts (MySQL/MariaDB). Fails on hazards at or above {@code driftgate.safety.fail-on}.
+     */
+    public String onlineSafety() throws SQLException {
+        requireApplied();
+        var dialect = target.scenario().dialect();
+        var safety = target.safety();
+        List<SqlStatement> statements = migration.up().statements(dialect);
+        List<dev.driftgate.safety.Hazard> hazards = safety.staticHazards(dialect, migration.up().file(), statements,
+                target.tablesNewSinceBaseline());
+        List<dev.driftgate.safety.StatementObservation> observed = List.of();
+        if (safety.observe()) {
+            ThrowawayDatabase copy = target.copyOfCurrent();
+            try (java.sql.Connection c = target.scriptConnection(copy)) {
+                observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));
+            } finally {
+                target.discard(copy);
+            }
+            hazards = safety.reconcile(hazards, observed);
+        }
+        StringBuilder details = new StringBuilder();
+        hazards.forEach(h -> details.append("\n  ").append(h.oneLine()));
+        if (!observed.isEmpty()) {
+            details.append("\n  observed on a seeded copy:");
+            observed.forEach(o -> details.append("\n    ").append(o.oneLine()));
+        }
+        List<dev.driftgate.safety.Hazard> failing = safety.failing(hazards);
+        if (!failing.isEmpty()) {
+            throw new AssertionFailedError(migration.label() + ": " + failing.size() + " hazard" + (failing.size() == 1 ? "" : "s")
+                    + " at or above " + safety.failOn().label() + " (" + dev.driftgate.safety.OnlineSafety.counts(hazards)
+                    + "):" + details);
+        }
+        return dev.driftgate.safety.OnlineSafety.counts(hazards) + (safety.observe() ? "; observed " + observed.size()
+                + " statement" + (observed.size() == 1 ? "" : "s") : "") + details;
+    }
+
+    /**
      * After the steps: the state after this migration becomes the state for the next one, even when
      * the rollback or re-apply failed (a fresh copy with the migration applied once).
      */

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -33,11 +32,6 @@ import org.opentest4j.TestAbortedException;
  * checked on exactly what production will hold when it runs.
  */
 public final class TargetRun implements AutoCloseable {
-
-    /** Statements PostgreSQL cannot run inside a transaction block. */
-    private static final Pattern NON_TRANSACTIONAL =
-            Pattern.compile("(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY"
-                    + "|REINDEX\\b.*\\bCONCURRENTLY|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE|ALTER\\s+SYSTEM).*");
 
     private final Scenario scenario;
     private final TargetSpec spec;
@@ -56,6 +50,7 @@ public final class TargetRun implements AutoCloseable {
     private SchemaSnapshot currentSnapshot;
     private String blocked;
     private boolean baselineCache;
+    private dev.driftgate.safety.OnlineSafety safety;
     private SchemaSnapshot baselineSnapshot;
     private final List<Migration> applied = new ArrayList<>();
     private final Timings timings = new Timings();
@@ -122,6 +117,7 @@ public final class TargetRun implements AutoCloseable {
         TargetServers.Opened opened = TargetServers.open(TargetServers.resolveEnvironmentVersion(spec, scenario),
                 scenario.dialect(), settings);
         TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
+        run.safety = dev.driftgate.safety.OnlineSafety.configured(settings);
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
         run.baselineCache = spec.provider().equals("server")
@@ -136,6 +132,11 @@ public final class TargetRun implements AutoCloseable {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** How hazards are levelled and when they fail ({@code driftgate.safety.*}). */
+    dev.driftgate.safety.OnlineSafety safety() {
+        return safety;
     }
 
     public DatabaseServer server() {
@@ -187,6 +188,20 @@ public final class TargetRun implements AutoCloseable {
         baselineSnapshot = currentSnapshot;
         blocked = null;
         return how;
+    }
+
+    /** Tables earlier candidates created: new in production too, so empty there when this candidate runs. */
+    java.util.Set<String> tablesNewSinceBaseline() {
+        java.util.Set<String> before = tableNames(baselineSnapshot);
+        java.util.Set<String> now = tableNames(currentSnapshot);
+        now.removeAll(before);
+        return now;
+    }
+
+    private static java.util.Set<String> tableNames(SchemaSnapshot snapshot) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        snapshot.schemas().forEach(s -> s.tables().forEach(t -> out.add(s.name() + "." + t.name())));
+        return out;
     }
 
     /** The state before the next candidate, as a snapshot. */
@@ -359,16 +374,25 @@ public final class TargetRun implements AutoCloseable {
         if (sharedSession()) {
             runScript(session(db), statements);
         } else {
-            try (Connection c = db.connect()) {
-                if (scenario.sqlMode() != null) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SET SESSION sql_mode = '" + scenario.sqlMode().replace("'", "''") + "'");
-                    }
-                }
+            try (Connection c = scriptConnection(db)) {
                 runScript(c, statements);
             }
         }
         return statements.size();
+    }
+
+    /** A new connection for running migrations: on MySQL/MariaDB under the scenario's sql_mode. */
+    Connection scriptConnection(ThrowawayDatabase db) throws SQLException {
+        Connection c = db.connect();
+        if (scenario.sqlMode() != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION sql_mode = '" + scenario.sqlMode().replace("'", "''") + "'");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     /** The sql_mode migrations run under on MySQL/MariaDB: the scenario's, else the server's own. */
@@ -409,8 +433,7 @@ public final class TargetRun implements AutoCloseable {
 
     /** True when the script runs as one transaction: on PostgreSQL, unless it has a statement that cannot. */
     boolean runsInTransaction(List<SqlStatement> statements) {
-        return scenario.dialect().name().equals("postgresql")
-                && statements.stream().noneMatch(s -> NON_TRANSACTIONAL.matcher(s.sql()).matches());
+        return scenario.dialect().runsInTransaction(statements);
     }
 
     /**

@@ -237,6 +237,8 @@ final class Descriptors {
                 }
                 cd.addChild(new StepDescriptor(mid.append(STEP, "partial-failure"), "partial failure: forward fix converges",
                         up, c -> cd.run().partialFailure()));
+                cd.addChild(new StepDescriptor(mid.append(STEP, "online-safety"), "online safety", up,
+                        c -> cd.run().onlineSafety()));
             }
             if (scenario.expected() != null) {
                 t.addChild(new StepDescriptor(tid.append(STEP, "expected"), "final schema matches " + scenario.directory()

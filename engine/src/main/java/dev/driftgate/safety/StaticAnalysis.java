@@ -32,14 +32,20 @@ public final class StaticAnalysis {
      * @param levels configured levels by rule; rules not named keep their default
      */
     public static List<Hazard> analyse(Dialect dialect, String file, String text, Map<Rule, HazardLevel> levels) {
-        return analyse(dialect, file, text, dialect.splitScript(text, file), levels);
+        return analyse(dialect, file, text, dialect.splitScript(text, file), levels, Set.of());
     }
 
-    /** As above, for statements already split (with their real lines). */
+    /**
+     * As above, for statements already split (with their real lines).
+     *
+     * @param newTables tables that are new although the migration did not create them (earlier
+     *     migrations of the same change created them): treated as created by it
+     */
     public static List<Hazard> analyse(Dialect dialect, String file, String text, List<SqlStatement> statements,
-            Map<Rule, HazardLevel> levels) {
+            Map<Rule, HazardLevel> levels, Set<String> newTables) {
         SafetyRules rules = dialect.safetyRules();
         MigrationState state = new MigrationState();
+        newTables.forEach(state::created);
         statements.forEach(s -> state.countStatement());
         List<Hazard> hazards = new ArrayList<>();
         for (SqlStatement statement : statements) {

@@ -63,7 +63,7 @@ class DriftgateTestEngineTest {
         assertEquals("embedded", target.getUniqueId().getLastSegment().getValue());
 
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
-        events.assertStatistics(st -> st.failed(0).succeeded(5).aborted(2));
+        events.assertStatistics(st -> st.failed(0).succeeded(6).aborted(2));
         events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedSuccessfully()));
         events.assertThatEvents().haveExactly(1, event(test("step:partial-failure"), org.junit.platform.testkit.engine.EventConditions
                 .abortedWithReason(message(m -> m.contains("runs in one transaction")))));
@@ -100,7 +100,7 @@ class DriftgateTestEngineTest {
         events.assertThatEvents().haveExactly(1, event(test("step:apply"), finishedWithFailure(message(m ->
                 m.startsWith("2 b does not apply: " + dir.resolve("migrations/V2__b.sql") + ":3: statement 2 failed")
                         && m.contains("relation \"nope\" does not exist")))));
-        events.assertStatistics(st -> st.failed(1).aborted(5));
+        events.assertStatistics(st -> st.failed(1).aborted(6));
     }
 
     @Test
@@ -130,7 +130,7 @@ class DriftgateTestEngineTest {
                 .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://" + hostPort + "/postgres")
                 .configurationParameter(DriftgateConfig.SERVER_USER, "postgres")
                 .execute().testEvents();
-        events.assertStatistics(st -> st.failed(0).succeeded(10));
+        events.assertStatistics(st -> st.failed(0).succeeded(12));
         events.assertThatEvents().haveExactly(2, event(test("step:rollback"), finishedSuccessfully()));
         try (var c = server.connect("postgres"); var st = c.createStatement();
                 var rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + old + "'")) {
@@ -147,7 +147,7 @@ class DriftgateTestEngineTest {
                 .assertStatistics(st -> st.failed(0));
         assertEquals(true, Files.exists(dir.resolve("approved/2.json")) && Files.exists(dir.resolve("approved/final.json")));
         EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
-                .assertStatistics(st -> st.failed(0).succeeded(7));
+                .assertStatistics(st -> st.failed(0).succeeded(8));
         // The migration changes; its approved snapshot no longer matches, and the message is the diff.
         Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b varchar(10);\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
@@ -173,7 +173,7 @@ class DriftgateTestEngineTest {
                 "driftgate-scenarios/tiny"), org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage(
                 "driftgate-scenarios"))) {
             Events events = EngineTestKit.engine("driftgate").selectors(selector).execute().testEvents();
-            events.assertStatistics(st -> st.failed(0).succeeded(5).aborted(2));
+            events.assertStatistics(st -> st.failed(0).succeeded(6).aborted(2));
         }
     }
 
@@ -224,7 +224,7 @@ class DriftgateTestEngineTest {
                         .configurationParameter(DriftgateConfig.SERVER_POSTGRESQL, "jdbc:postgresql://" + hostPort + "/postgres")
                         .configurationParameter(DriftgateConfig.BASELINE_CACHE, "true")
                         .execute();
-                results.testEvents().assertStatistics(st -> st.failed(0).succeeded(5));
+                results.testEvents().assertStatistics(st -> st.failed(0).succeeded(6));
                 results.allEvents().reportingEntryPublished().stream()
                         .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:baseline"))
                         .forEach(e -> baselines.add(e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
@@ -263,6 +263,35 @@ class DriftgateTestEngineTest {
         Files.writeString(dir.resolve("migrations/U3__c.sql"), "DROP VIEW v;\n");
         EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
                 .assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedSuccessfully()));
+    }
+
+    @Test
+    void theOnlineSafetyStepFailsOnAnErrorLevelHazardWithWhatItObserved() throws Exception {
+        Path dir = scenario("safety", "dialect: postgresql\ncandidates: '2'\n");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "CREATE INDEX a_id_idx ON a (id);\n");
+        Files.writeString(dir.resolve("migrations/U2__b.sql"), "DROP INDEX a_id_idx;\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedWithFailure(message(m ->
+                m.startsWith("2 b: 1 hazard at or above error (1 error, 1 warning):")
+                        && m.contains("V2__b.sql:1: DG301 error: builds an index without CONCURRENTLY on an existing table")
+                        && m.contains("[observed: locks public.a ShareLock]")
+                        && m.contains("observed on a seeded copy:")))));
+        events.assertStatistics(stats -> stats.failed(1));
+
+        // Configured down to a warning, it is reported and passes.
+        EngineTestKit.engine("driftgate").configurationParameter("driftgate.safety.level.DG301", "warning")
+                .selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedSuccessfully()));
+        // Suppressed in the file with a reason, it passes too.
+        Files.writeString(dir.resolve("migrations/V2__b.sql"),
+                "-- driftgate:ignore DG301 a holds a handful of rows\nCREATE INDEX a_id_idx ON a (id);\n");
+        EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedSuccessfully()));
+        // A bad level is one line naming the key.
+        EngineTestKit.engine("driftgate").configurationParameter("driftgate.safety.fail-on", "loud")
+                .selectors(selectDirectory(dir.toFile())).execute().allEvents()
+                .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                        m.contains("driftgate.safety.fail-on: level 'loud': expected off, info, warning or error")))));
     }
 
     @Test

@@ -167,4 +167,9 @@ public final class MysqlDialect implements Dialect {
     public dev.driftgate.safety.SafetyRules safetyRules() {
         return new MysqlSafetyRules();
     }
+
+    @Override
+    public dev.driftgate.safety.SafetyObserver safetyObserver() {
+        return new MysqlObserver();
+    }
 }

@@ -167,4 +167,19 @@ public final class PostgresDialect implements Dialect {
     public dev.driftgate.safety.SafetyRules safetyRules() {
         return new PostgresSafetyRules();
     }
+
+    @Override
+    public dev.driftgate.safety.SafetyObserver safetyObserver() {
+        return new PostgresObserver();
+    }
+
+    /** Statements PostgreSQL cannot run inside a transaction block. */
+    private static final java.util.regex.Pattern NON_TRANSACTIONAL = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY"
+                    + "|REINDEX\\b.*\\bCONCURRENTLY|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE|ALTER\\s+SYSTEM).*");
+
+    @Override
+    public boolean runsInTransaction(List<SqlStatement> statements) {
+        return statements.stream().noneMatch(s -> NON_TRANSACTIONAL.matcher(s.sql()).matches());
+    }
 }

@@ -1,0 +1,142 @@
+package dev.driftgate.safety;
+
+import dev.driftgate.DriftgateException;
+import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.SqlStatement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Online safety of one migration: the static hazards, then, where the change was run on a seeded
+ * copy, what running it showed: a static hazard the observation confirms keeps its level, one it
+ * contradicts drops to info and says why, and what no rule predicted is added.
+ *
+ * @param failOn hazards at or above this level fail the check
+ * @param levels configured levels by rule
+ * @param observe whether to run the change on a seeded copy
+ */
+public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, boolean observe) {
+
+    public static final String FAIL_ON = "driftgate.safety.fail-on";
+    public static final String LEVEL_PREFIX = "driftgate.safety.level.";
+    public static final String OBSERVE = "driftgate.safety.observe";
+
+    /** From configuration: {@code driftgate.safety.fail-on}, {@code driftgate.safety.level.<CODE>}, {@code driftgate.safety.observe}. */
+    public static OnlineSafety configured(Function<String, Optional<String>> settings) {
+        Map<Rule, HazardLevel> levels = new HashMap<>();
+        for (Rule rule : Rule.values()) {
+            settings.apply(LEVEL_PREFIX + rule.code()).ifPresent(l -> levels.put(rule, level(LEVEL_PREFIX + rule.code(), l)));
+        }
+        return new OnlineSafety(settings.apply(FAIL_ON).map(l -> level(FAIL_ON, l)).orElse(HazardLevel.ERROR), levels,
+                settings.apply(OBSERVE).map(Boolean::parseBoolean).orElse(true));
+    }
+
+    private static HazardLevel level(String key, String value) {
+        try {
+            return HazardLevel.parse(value);
+        } catch (DriftgateException e) {
+            throw new DriftgateException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The static hazards of a migration's statements; the file is read again for its suppression comments.
+     *
+     * @param newTables tables created since production's state (by earlier migrations of the same
+     *     change): empty there, so an index on them locks nothing that matters
+     */
+    public List<Hazard> staticHazards(Dialect dialect, Path file, List<SqlStatement> statements, java.util.Set<String> newTables) {
+        return StaticAnalysis.analyse(dialect, file.toString(), ScriptRunner.read(file), statements, levels, newTables);
+    }
+
+    /** The static hazards with what the observation of the same statements showed. */
+    public List<Hazard> reconcile(List<Hazard> hazards, List<StatementObservation> observations) {
+        List<Hazard> out = new ArrayList<>(hazards);
+        for (StatementObservation o : observations) {
+            String file = o.statement().source();
+            int line = o.statement().line();
+            if (o.algorithm() != null) {
+                reconcileAlgorithm(out, o, file, line);
+            } else {
+                reconcileRewrite(out, o, file, line);
+            }
+        }
+        return out;
+    }
+
+    private void reconcileRewrite(List<Hazard> out, StatementObservation o, String file, int line) {
+        boolean predicted = false;
+        for (int i = 0; i < out.size(); i++) {
+            Hazard h = out.get(i);
+            if (!h.file().equals(file) || h.line() != line) {
+                continue;
+            }
+            if (h.rule() == Rule.TYPE_CHANGE_REWRITE || h.rule() == Rule.VOLATILE_DEFAULT) {
+                predicted = true;
+                out.set(i, o.rewritten().isEmpty()
+                        ? h.withObserved("contradicted: nothing was rewritten (a binary-coercible change)", HazardLevel.INFO)
+                        : h.withObserved("confirmed: rewrote " + String.join(", ", o.rewritten()), h.level()));
+            } else if (!o.locks().isEmpty() && h.rule().group() == Rule.Group.LOCKING) {
+                out.set(i, h.withObserved("locks " + String.join(", ", o.locks()), h.level()));
+            }
+        }
+        if (!predicted && !o.rewritten().isEmpty()) {
+            add(out, Rule.OBSERVED_REWRITE, o, "rewrote " + String.join(", ", o.rewritten()));
+        }
+    }
+
+    private void reconcileAlgorithm(List<Hazard> out, StatementObservation o, String file, int line) {
+        boolean copy = o.algorithm().equals("COPY");
+        boolean predicted = false;
+        for (int i = 0; i < out.size(); i++) {
+            Hazard h = out.get(i);
+            if (h.file().equals(file) && h.line() == line && h.rule() == Rule.TABLE_COPY) {
+                predicted = true;
+                out.set(i, copy ? h.withObserved("confirmed: the server accepts neither INSTANT nor INPLACE, LOCK=NONE", h.level())
+                        : h.withObserved("contradicted: ran " + o.algorithm(), HazardLevel.INFO));
+            }
+        }
+        if (!predicted && copy) {
+            add(out, Rule.OBSERVED_COPY, o, "neither INSTANT nor INPLACE, LOCK=NONE");
+        }
+    }
+
+    private void add(List<Hazard> out, Rule rule, StatementObservation o, String detail) {
+        HazardLevel level = levels.getOrDefault(rule, rule.defaultLevel());
+        if (level != HazardLevel.OFF) {
+            out.add(new Hazard(rule, level, o.statement().source(), o.statement().line(), o.statement().summary(), detail,
+                    null, null));
+        }
+    }
+
+    /** The hazards that fail the check. */
+    public List<Hazard> failing(List<Hazard> hazards) {
+        return hazards.stream().filter(h -> h.failsAt(failOn)).toList();
+    }
+
+    /** A short count for a node's result: {@code 2 warnings, 1 info, 1 suppressed}. */
+    public static String counts(List<Hazard> hazards) {
+        Map<String, Integer> n = new java.util.TreeMap<>();
+        for (Hazard h : hazards) {
+            n.merge(h.isSuppressed() ? "suppressed" : h.level().label(), 1, Integer::sum);
+        }
+        if (n.isEmpty()) {
+            return "no hazards";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String k : List.of("error", "warning", "info", "suppressed")) {
+            if (n.containsKey(k)) {
+                int c = n.get(k);
+                parts.add(c + " " + (k.equals("suppressed") || c == 1 || k.equals("info") ? k : k + "s"));
+            }
+        }
+        return String.join(", ", parts).toLowerCase(Locale.ROOT);
+    }
+}
