@@ -5,6 +5,7 @@ import dev.driftgate.safety.MigrationState;
 import dev.driftgate.safety.ParsedStatement;
 import dev.driftgate.safety.Rule;
 import dev.driftgate.safety.SafetyRules;
+import dev.driftgate.safety.SessionSyntax;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -35,6 +36,7 @@ public final class MysqlSafetyRules implements SafetyRules {
     private static final Pattern BEGIN = Pattern.compile("(?is)^\\s*(BEGIN|START\\s+TRANSACTION)(\\s+WORK)?\\s*$");
     private static final Pattern END = Pattern.compile("(?is)^\\s*(COMMIT|ROLLBACK)(\\s+WORK)?\\s*$");
     private static final Pattern SET_OTHER = Pattern.compile("(?is)^\\s*SET\\b.*");
+    private static final SessionSyntax SESSION = new SessionSyntax(SET_LOCK_TIMEOUT, BEGIN, END, SET_OTHER);
     private static final Pattern CHANGE_COLUMN = Pattern.compile("(?i)\\b(CHANGE|MODIFY)\\s+(COLUMN\\s+)?(\\w+)(\\s+)(\\w+)?");
     private static final Pattern FULLTEXT_INDEX = Pattern.compile("(?i)^(\\s*CREATE\\s+)(FULLTEXT|SPATIAL)\\s+(INDEX\\b)");
     private static final Pattern DROP_SCHEMA = Pattern.compile("(?is)^\\s*DROP\\s+(DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?(\\S+)\\s*$");
@@ -71,19 +73,7 @@ public final class MysqlSafetyRules implements SafetyRules {
     @Override
     public boolean checkUnparsed(SqlStatement statement, MigrationState migration, HazardSink out) {
         String sql = statement.sql();
-        if (SET_LOCK_TIMEOUT.matcher(sql).matches()) {
-            migration.lockTimeoutSet();
-            return true;
-        }
-        if (BEGIN.matcher(sql).matches()) {
-            migration.transaction(true);
-            return true;
-        }
-        if (END.matcher(sql).matches()) {
-            migration.transaction(false);
-            return true;
-        }
-        if (SET_OTHER.matcher(sql).matches()) {
+        if (SESSION.consume(sql, migration)) {
             return true;
         }
         Matcher schema = DROP_SCHEMA.matcher(sql);

@@ -5,6 +5,7 @@ import dev.driftgate.safety.MigrationState;
 import dev.driftgate.safety.ParsedStatement;
 import dev.driftgate.safety.Rule;
 import dev.driftgate.safety.SafetyRules;
+import dev.driftgate.safety.SessionSyntax;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +35,7 @@ public final class PostgresSafetyRules implements SafetyRules {
     private static final Pattern BEGIN = Pattern.compile("(?is)^\\s*(BEGIN|START\\s+TRANSACTION)(\\s+(TRANSACTION|WORK|ISOLATION\\b.*))?\\s*$");
     private static final Pattern END = Pattern.compile("(?is)^\\s*(COMMIT|END|ROLLBACK|ABORT)(\\s+(TRANSACTION|WORK))?\\s*$");
     private static final Pattern SET_OTHER = Pattern.compile("(?is)^\\s*(SET|RESET)\\b.*");
+    private static final SessionSyntax SESSION = new SessionSyntax(SET_LOCK_TIMEOUT, BEGIN, END, SET_OTHER);
     private static final Pattern VACUUM_FULL = Pattern.compile("(?is)^\\s*(VACUUM\\s+(\\(.*FULL.*\\)|FULL)|CLUSTER)\\b.*");
     private static final Pattern REINDEX = Pattern.compile("(?is)^\\s*REINDEX\\b(.*)");
     private static final Pattern VOLATILE_DEFAULT = Pattern.compile("(?is)\\bDEFAULT\\s+.*\\b(random|clock_timestamp|timeofday|"
@@ -80,19 +82,7 @@ public final class PostgresSafetyRules implements SafetyRules {
     @Override
     public boolean checkUnparsed(SqlStatement statement, MigrationState migration, HazardSink out) {
         String sql = statement.sql();
-        if (SET_LOCK_TIMEOUT.matcher(sql).matches()) {
-            migration.lockTimeoutSet();
-            return true;
-        }
-        if (BEGIN.matcher(sql).matches()) {
-            migration.transaction(true);
-            return true;
-        }
-        if (END.matcher(sql).matches()) {
-            migration.transaction(false);
-            return true;
-        }
-        if (SET_OTHER.matcher(sql).matches()) {
+        if (SESSION.consume(sql, migration)) {
             return true;
         }
         if (VACUUM_FULL.matcher(sql).matches()) {
