@@ -107,7 +107,13 @@ final class LintCommand implements Callable<Integer> {
             }
             if (observe) {
                 observed = observeAll(d, split);
-                hazards = safety.reconcile(hazards, observed);
+                List<Hazard> reconciled = safety.reconcile(hazards, observed);
+                hazards = new ArrayList<>();
+                for (Map.Entry<Script, List<SqlStatement>> m : split.entrySet()) {
+                    String file = m.getKey().file().toString();
+                    hazards.addAll(safety.suppressLater(m.getKey().file(), m.getValue(),
+                            reconciled.stream().filter(h -> h.file().equals(file)).toList()));
+                }
             }
             hazards.forEach(h -> out.println(h.oneLine()));
             if (observe) {

@@ -234,8 +234,11 @@ public final class CandidateRun {
         var dialect = target.scenario().dialect();
         var safety = target.safety();
         List<SqlStatement> statements = migration.up().statements(dialect);
-        List<dev.driftgate.safety.Hazard> hazards = safety.staticHazards(dialect, migration.up().file(), statements,
-                target.tablesNewSinceBaseline());
+        List<dev.driftgate.safety.Hazard> hazards = new java.util.ArrayList<>(safety.staticHazards(dialect,
+                migration.up().file(), statements, target.tablesNewSinceBaseline()));
+        hazards.addAll(safety.suppressLater(migration.up().file(), statements,
+                // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
+                safety.schemaHazards(target.compare(after, before), statements)));
         List<dev.driftgate.safety.StatementObservation> observed = List.of();
         if (safety.observe()) {
             ThrowawayDatabase copy = target.copyOfCurrent();
@@ -244,7 +247,7 @@ public final class CandidateRun {
             } finally {
                 target.discard(copy);
             }
-            hazards = safety.reconcile(hazards, observed);
+            hazards = safety.suppressLater(migration.up().file(), statements, safety.reconcile(hazards, observed));
         }
         StringBuilder details = new StringBuilder();
         hazards.forEach(h -> details.append("\n  ").append(h.oneLine()));

@@ -116,6 +116,38 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
         }
     }
 
+    /**
+     * Hazards only the states before and after a migration show: a column type narrowed (the old
+     * type is not in the statement). Placed on the statement that names the column, else the first.
+     */
+    public List<Hazard> schemaHazards(dev.driftgate.diff.DiffResult diff, List<SqlStatement> statements) {
+        List<Hazard> out = new ArrayList<>();
+        HazardLevel level = levels.getOrDefault(Rule.NARROWING_TYPE, Rule.NARROWING_TYPE.defaultLevel());
+        if (level == HazardLevel.OFF || statements.isEmpty()) {
+            return out;
+        }
+        for (var d : diff.differences()) {
+            if (d.change() instanceof dev.driftgate.diff.Change.AlterColumn c
+                    && d.aspects().contains(dev.driftgate.diff.Aspect.TYPE)
+                    && c.severity() == dev.driftgate.diff.Severity.BREAKING) {
+                java.util.regex.Pattern names = java.util.regex.Pattern.compile("(?is).*\\b"
+                        + java.util.regex.Pattern.quote(c.object().table()) + "\\b.*\\b"
+                        + java.util.regex.Pattern.quote(c.object().name()) + "\\b.*");
+                SqlStatement at = statements.stream().filter(s -> names.matcher(s.sql().replace("\"", "").replace("`", ""))
+                        .matches()).findFirst().orElse(statements.get(0));
+                out.add(new Hazard(Rule.NARROWING_TYPE, level, at.source(), at.line(), at.summary(),
+                        c.object().table() + "." + c.object().name() + ": " + c.before().type() + " to " + c.after().type(),
+                        null, null));
+            }
+        }
+        return out;
+    }
+
+    /** Applies the migration file's suppression comments to hazards found after the static pass. */
+    public List<Hazard> suppressLater(Path file, List<SqlStatement> statements, List<Hazard> later) {
+        return StaticAnalysis.suppressLater(ScriptRunner.read(file), file.toString(), statements, later);
+    }
+
     /** The hazards that fail the check. */
     public List<Hazard> failing(List<Hazard> hazards) {
         return hazards.stream().filter(h -> h.failsAt(failOn)).toList();

@@ -66,7 +66,15 @@ public final class StaticAnalysis {
             }
             rules.check(new ParsedStatement(statement, tree, prepared.flags()), state, sink);
         }
-        return suppress(text, file, statements, hazards, levels);
+        return suppress(text, file, statements, hazards, levels, true);
+    }
+
+    /**
+     * Applies the file's suppression comments to hazards found after the static pass (observed,
+     * or seen in the states before and after); malformed comments were reported by that pass.
+     */
+    public static List<Hazard> suppressLater(String text, String file, List<SqlStatement> statements, List<Hazard> hazards) {
+        return suppress(text, file, statements, hazards, Map.of(), false);
     }
 
     private static Statement parse(String sql) {
@@ -84,7 +92,7 @@ public final class StaticAnalysis {
      * one the comment suppresses nothing and is itself a hazard.
      */
     private static List<Hazard> suppress(String text, String file, List<SqlStatement> statements, List<Hazard> hazards,
-            Map<Rule, HazardLevel> levels) {
+            Map<Rule, HazardLevel> levels, boolean reportBadComments) {
         List<Hazard> out = new ArrayList<>(hazards);
         String[] lines = text.split("\n", -1);
         Set<Integer> used = new HashSet<>();
@@ -98,6 +106,9 @@ public final class StaticAnalysis {
             String code = m.group(1).toUpperCase(java.util.Locale.ROOT);
             String reason = m.group(2).strip();
             var rule = Rule.byCode(code);
+            if ((rule.isEmpty() || reason.isEmpty()) && !reportBadComments) {
+                continue;
+            }
             if (rule.isEmpty() || reason.isEmpty()) {
                 HazardLevel level = levels.getOrDefault(Rule.SUPPRESSION_WITHOUT_REASON,
                         Rule.SUPPRESSION_WITHOUT_REASON.defaultLevel());
@@ -112,7 +123,8 @@ public final class StaticAnalysis {
             }
             for (int h = 0; h < out.size(); h++) {
                 Hazard hazard = out.get(h);
-                if (hazard.rule() == rule.get() && hazard.line() == target.line() && !used.contains(h)) {
+                if (hazard.rule() == rule.get() && hazard.line() == target.line() && !hazard.isSuppressed()
+                        && !used.contains(h)) {
                     out.set(h, hazard.withSuppressed(reason));
                     used.add(h);
                 }

@@ -295,6 +295,27 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void aNarrowedColumnIsSeenInTheStatesAndCanBeSuppressed() throws Exception {
+        Path dir = files("narrow", "driftgate.yaml", "dialect: mysql\ncandidates: '2'\n",
+                "migrations/V1__a.sql", "CREATE TABLE a (id int PRIMARY KEY, code varchar(40));\n",
+                "migrations/U1__a.sql", "DROP TABLE a;\n",
+                "migrations/V2__b.sql", "SET SESSION lock_wait_timeout = 5;\nALTER TABLE a MODIFY code varchar(10);\n",
+                "migrations/U2__b.sql", "ALTER TABLE a MODIFY code varchar(40);\n");
+        Events events = EngineTestKit.engine("driftgate").configurationParameter("driftgate.safety.fail-on", "warning")
+                .selectors(selectDirectory(dir.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedWithFailure(message(m ->
+                m.contains("V2__b.sql:2: DG203 warning: narrows a column type (a.code: varchar(40) to varchar(10))")
+                        && m.contains("DG320 warning")))));
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                + "-- driftgate:ignore DG203 codes are 6 characters, checked in production\n"
+                + "-- driftgate:ignore DG320 the table holds 30 rows\n"
+                + "ALTER TABLE a MODIFY code varchar(10);\n");
+        EngineTestKit.engine("driftgate").configurationParameter("driftgate.safety.fail-on", "warning")
+                .selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                .assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedSuccessfully()));
+    }
+
+    @Test
     void baselineEmptyChainsTheWholeHistoryFromAnEmptyDatabase() throws Exception {
         // V1 is baseline, not a candidate: only the full-history chain runs its rollback, and it leaves a table.
         Path dir = scenario("history", "dialect: mysql\ncandidates: '2..'\nbaseline: empty\n");

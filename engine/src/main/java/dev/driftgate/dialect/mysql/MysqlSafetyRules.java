@@ -234,10 +234,10 @@ public final class MysqlSafetyRules implements SafetyRules {
 
     private static String modify(String table, String text, String upper, AlterOperation op, HazardSink out, String copyReason) {
         Matcher m = COLUMN_NAME.matcher(text);
-        String column = m.matches() ? m.group(1) : "?";
+        String column = m.matches() ? m.group(1).replace("`", "") : "?";
         if (op == AlterOperation.CHANGE && m.matches() && m.group(2) != null
                 && !m.group(1).replace("`", "").equalsIgnoreCase(m.group(2).replace("`", ""))) {
-            out.add(Rule.RENAME_COLUMN, table + "." + column + " to " + m.group(2));
+            out.add(Rule.RENAME_COLUMN, table + "." + column + " to " + m.group(2).replace("`", ""));
         }
         String where = table + "." + column;
         if (upper.matches("(?s).*\\b(ENUM|SET)\\s*\\(.*")) {
