@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "driftgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Schema gate and drift detection for PostgreSQL and MySQL/MariaDB.",
-        subcommands = {DumpCommand.class, DiffCommand.class, DriftCommand.class, PlanCommand.class, LintCommand.class, TestCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DumpCommand.class, DiffCommand.class, DriftCommand.class, PlanCommand.class, LintCommand.class, TestCommand.class, ReportCommand.class, CommentCommand.class,
+            VerifyManifestCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:differences found or checks failed", "2:usage or runtime error"})
 public final class Main implements Runnable {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 + "each candidate migration checked on throwaway databases (applies, rollback restores the schema, rows "
                 + "survive, re-apply converges, a half-applied run can be brought forward).",
             "Exit code 0: every check passed; 1: a check failed; 2: error."},
-        footer = {"", "Examples:", "  driftgate test scenarios/", "  driftgate test db/ --candidates all --junit-xml target/driftgate"})
+        footer = {"", "Examples:", "  driftgate test scenarios/", "  driftgate test db/ --candidates all --junit-xml target/driftgate",
+            "  driftgate test scenarios/ --results target/driftgate && driftgate report --results target/driftgate"})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
@@ -50,6 +51,10 @@ final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--junit-xml", paramLabel = "DIR", description = "Also write JUnit XML reports to this directory.")
     Path junitXml;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Also write results.json and manifest.json here "
+            + "(for driftgate report, comment and verify-manifest).")
+    Path results;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Any engine configuration key (see docs/configuration.md).")
     Map<String, String> configuration = new HashMap<>();
@@ -75,6 +80,9 @@ final class TestCommand implements Callable<Integer> {
         }
         if (shard != null) {
             config.put(DriftgateConfig.SHARD, shard);
+        }
+        if (results != null) {
+            config.put(DriftgateConfig.RESULTS, results.toString());
         }
         GateRunner.Outcome outcome = GateRunner.run(selectors, config, junitXml, spec.commandLine().getOut());
         if (outcome.checks() == 0) {

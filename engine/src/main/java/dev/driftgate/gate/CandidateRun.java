@@ -229,40 +229,9 @@ public final class CandidateRun {
      * candidates), recording locks and rewrites (PostgreSQL) or the ALTER algorithm the server
      * accepts (MySQL/MariaDB). Fails on hazards at or above {@code driftgate.safety.fail-on}.
      */
-    public String onlineSafety() throws SQLException {
+    public String onlineSafety(java.util.function.Consumer<List<dev.driftgate.safety.Hazard>> publish) throws SQLException {
         requireApplied();
-        var dialect = target.scenario().dialect();
-        var safety = target.safety();
-        List<SqlStatement> statements = migration.up().statements(dialect);
-        List<dev.driftgate.safety.Hazard> hazards = new java.util.ArrayList<>(safety.staticHazards(dialect,
-                migration.up().file(), statements, target.tablesNewSinceBaseline()));
-        hazards.addAll(safety.suppressLater(migration.up().file(), statements,
-                // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
-                safety.schemaHazards(target.compare(after, before), statements)));
-        List<dev.driftgate.safety.StatementObservation> observed = List.of();
-        if (safety.observe()) {
-            ThrowawayDatabase copy = target.copyOfCurrent();
-            try (java.sql.Connection c = target.scriptConnection(copy)) {
-                observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));
-            } finally {
-                target.discard(copy);
-            }
-            hazards = safety.suppressLater(migration.up().file(), statements, safety.reconcile(hazards, observed));
-        }
-        StringBuilder details = new StringBuilder();
-        hazards.forEach(h -> details.append("\n  ").append(h.oneLine()));
-        if (!observed.isEmpty()) {
-            details.append("\n  observed on a seeded copy:");
-            observed.forEach(o -> details.append("\n    ").append(o.oneLine()));
-        }
-        List<dev.driftgate.safety.Hazard> failing = safety.failing(hazards);
-        if (!failing.isEmpty()) {
-            throw new AssertionFailedError(migration.label() + ": " + failing.size() + " hazard" + (failing.size() == 1 ? "" : "s")
-                    + " at or above " + safety.failOn().label() + " (" + dev.driftgate.safety.OnlineSafety.counts(hazards)
-                    + "):" + details);
-        }
-        return dev.driftgate.safety.OnlineSafety.counts(hazards) + (safety.observe() ? "; observed " + observed.size()
-                + " statement" + (observed.size() == 1 ? "" : "s") : "") + details;
+        return SafetyCheck.run(target, migration, before, after, publish);
     }
 
     /**

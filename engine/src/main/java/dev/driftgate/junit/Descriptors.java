@@ -175,24 +175,52 @@ final class Descriptors {
         String run(EngineContext context) throws Exception;
     }
 
-    /** One check: a test node whose outcome is the check's, with what it found as a report entry. */
-    /** Steps run in order (same thread): each needs what the one before did. */
+    /** A check that also publishes structured findings (hazards as JSON), whether it passes or fails. */
+    interface ReportingCheck {
+        String run(EngineContext context, java.util.function.BiConsumer<String, String> report) throws Exception;
+    }
+
+    /**
+     * One check: a test node whose outcome is the check's, with what it found as a report entry.
+     * Steps run in order (same thread): each needs what the one before did.
+     */
     static final class StepDescriptor extends Base {
-        private final Check check;
+        private final ReportingCheck check;
 
         StepDescriptor(UniqueId id, String displayName, TestSource source, Check check) {
+            this(id, displayName, source, (ReportingCheck) (c, report) -> check.run(c));
+        }
+
+        StepDescriptor(UniqueId id, String displayName, TestSource source, ReportingCheck check) {
             super(id, displayName, source, Type.TEST, ExecutionMode.SAME_THREAD);
             this.check = check;
         }
 
         @Override
         public EngineContext execute(EngineContext context, DynamicTestExecutor executor) throws Exception {
-            String found = check.run(context);
+            String found = check.run(context, (key, value) -> context.report(this, key, value));
             if (found != null) {
                 context.report(this, "result", found);
             }
             return context;
         }
+    }
+
+    /** The scenario's migration files and their roles, for the verification manifest. */
+    static String migrationsJson(Scenario scenario) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var out = json.createArrayNode();
+        for (Migration m : scenario.baseline()) {
+            if (!m.repeatable()) {
+                out.addObject().put("scenario", scenario.name()).put("file", m.up().file().toString())
+                        .put("version", m.version()).put("role", "baseline");
+            }
+        }
+        for (Migration m : scenario.candidates()) {
+            out.addObject().put("scenario", scenario.name()).put("file", m.up().file().toString())
+                    .put("version", m.version()).put("role", "candidate");
+        }
+        return out.toString();
     }
 
     static String plural(int n, String what) {
@@ -213,7 +241,10 @@ final class Descriptors {
             TestSource config = FileSource.from(scenario.configFile().toFile());
             t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + plural(scenario.baseline().size(), "migration")
                     + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
-                    c -> t.run().applyBaseline()));
+                    (ReportingCheck) (c, report) -> {
+                        report.accept("migrations", migrationsJson(scenario));
+                        return t.run().applyBaseline();
+                    }));
             for (Migration m : scenario.candidates()) {
                 CandidateDescriptor cd = new CandidateDescriptor(tid.append(MIGRATION, m.version()), t, m);
                 t.addChild(cd);
@@ -238,7 +269,8 @@ final class Descriptors {
                 cd.addChild(new StepDescriptor(mid.append(STEP, "partial-failure"), "partial failure: forward fix converges",
                         up, c -> cd.run().partialFailure()));
                 cd.addChild(new StepDescriptor(mid.append(STEP, "online-safety"), "online safety", up,
-                        c -> cd.run().onlineSafety()));
+                        (ReportingCheck) (c, report) -> cd.run().onlineSafety(
+                                hazards -> report.accept("hazards", dev.driftgate.safety.HazardJson.toJson(hazards)))));
             }
             if (scenario.expected() != null) {
                 t.addChild(new StepDescriptor(tid.append(STEP, "expected"), "final schema matches " + scenario.directory()

@@ -25,9 +25,12 @@ public final class DriftgateConfig {
     public static final String PARALLEL = PREFIX + "parallel.enabled";
     public static final String PARALLEL_CONFIG_PREFIX = PREFIX + "parallel.config.";
 
+    /** Read by the results listener of driftgate-reports, documented here with the other keys. */
+    public static final String RESULTS = PREFIX + "results";
     public static final String SAFETY_FAIL_ON = dev.driftgate.safety.OnlineSafety.FAIL_ON;
     public static final String SAFETY_LEVEL = dev.driftgate.safety.OnlineSafety.LEVEL_PREFIX + "<CODE>";
     public static final String SAFETY_OBSERVE = dev.driftgate.safety.OnlineSafety.OBSERVE;
+    public static final String SAFETY_ROWS = dev.driftgate.safety.OnlineSafety.ROWS;
 
     /** Every key with what it does and its default: the source of the configuration reference. */
     public static final Map<String, String> ALL = all();
@@ -60,12 +63,19 @@ public final class DriftgateConfig {
         m.put(BASELINE_CACHE, "true: on PostgreSQL `server` targets, keep each applied baseline as a database named "
                 + "dg_base_<hash of its scripts> and copy it in later runs instead of applying the history again. "
                 + "Left behind on purpose; a changed script makes a new one. Default false.");
+        m.put(RESULTS, "A directory: at the end of the run, write results.json (every check, its outcome, message "
+                + "and hazards) and manifest.json (each migration file, its SHA-256 and what it passed) there, for "
+                + "driftgate report, comment and verify-manifest. Needs driftgate-reports on the test class path. "
+                + "Default: none.");
         m.put(SAFETY_FAIL_ON, "The online-safety step fails on hazards at or above this level: info, warning, error "
                 + "or off (never fails). Default error.");
         m.put(SAFETY_LEVEL, "The level of one rule, e.g. driftgate.safety.level.DG301=warning, or off to turn it off "
                 + "(codes in docs/safety.md).");
         m.put(SAFETY_OBSERVE, "false: static rules only; true: also run each candidate statement by statement on a "
                 + "seeded copy and record locks, rewrites and ALTER algorithms. Default true.");
+        m.put(SAFETY_ROWS, "Representative rows generated per table a candidate touches (and the tables those "
+                + "reference), added to the observed copy before the candidate runs: keys distinct, other values "
+                + "repeating, a share of NULLs; 0 for the scenario's seed alone. Default 100.");
         m.put(SHARD, "i/n: run the i-th of n deterministic shares of the scenarios (1-based). Default: "
                 + "CI_NODE_INDEX/CI_NODE_TOTAL when GitLab sets them, else everything.");
         m.put(PARALLEL, "true: run scenarios and targets in parallel (steps of one target always run in order). "

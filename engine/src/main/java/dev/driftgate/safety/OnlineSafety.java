@@ -21,12 +21,14 @@ import java.util.function.Function;
  * @param failOn hazards at or above this level fail the check
  * @param levels configured levels by rule
  * @param observe whether to run the change on a seeded copy
+ * @param sampleRows generated rows per table the change touches, added to the copy before it runs (0: none)
  */
-public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, boolean observe) {
+public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, boolean observe, int sampleRows) {
 
     public static final String FAIL_ON = "driftgate.safety.fail-on";
     public static final String LEVEL_PREFIX = "driftgate.safety.level.";
     public static final String OBSERVE = "driftgate.safety.observe";
+    public static final String ROWS = "driftgate.safety.rows";
 
     /** From configuration: {@code driftgate.safety.fail-on}, {@code driftgate.safety.level.<CODE>}, {@code driftgate.safety.observe}. */
     public static OnlineSafety configured(Function<String, Optional<String>> settings) {
@@ -34,8 +36,14 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
         for (Rule rule : Rule.values()) {
             settings.apply(LEVEL_PREFIX + rule.code()).ifPresent(l -> levels.put(rule, level(LEVEL_PREFIX + rule.code(), l)));
         }
+        int rows;
+        try {
+            rows = settings.apply(ROWS).map(String::strip).map(Integer::parseInt).orElse(100);
+        } catch (NumberFormatException e) {
+            throw new DriftgateException(ROWS + ": '" + settings.apply(ROWS).orElse("") + "' is not a number of rows");
+        }
         return new OnlineSafety(settings.apply(FAIL_ON).map(l -> level(FAIL_ON, l)).orElse(HazardLevel.ERROR), levels,
-                settings.apply(OBSERVE).map(Boolean::parseBoolean).orElse(true));
+                settings.apply(OBSERVE).map(Boolean::parseBoolean).orElse(true), Math.max(0, rows));
     }
 
     private static HazardLevel level(String key, String value) {
@@ -146,6 +154,24 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
     /** Applies the migration file's suppression comments to hazards found after the static pass. */
     public List<Hazard> suppressLater(Path file, List<SqlStatement> statements, List<Hazard> later) {
         return StaticAnalysis.suppressLater(ScriptRunner.read(file), file.toString(), statements, later);
+    }
+
+    /**
+     * A statement that failed on the observed copy: data-dependent hazards predicted for it are
+     * confirmed, and the failure itself is a hazard.
+     */
+    public List<Hazard> observedFailure(List<Hazard> hazards, SafetyObserver.Failed failure) {
+        List<Hazard> out = new ArrayList<>(hazards);
+        SqlStatement at = failure.statement();
+        String message = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+        for (int i = 0; i < out.size(); i++) {
+            Hazard h = out.get(i);
+            if (h.file().equals(at.source()) && h.line() == at.line() && h.rule().group() == Rule.Group.DATA_DEPENDENT) {
+                out.set(i, h.withObserved("confirmed: fails on representative rows", h.level()));
+            }
+        }
+        add(out, Rule.OBSERVED_FAILURE, new StatementObservation(at, 0, List.of(), List.of(), List.of(), null), message);
+        return out;
     }
 
     /** The hazards that fail the check. */

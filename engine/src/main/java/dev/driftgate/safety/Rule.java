@@ -141,6 +141,11 @@ public enum Rule {
             "Running the change on a seeded copy gave the table a new data file: it was rewritten under an "
                     + "ACCESS EXCLUSIVE lock, which no static rule predicted.",
             "See the statement; rewrite-free forms are listed under DG302 and DG303."),
+    OBSERVED_FAILURE("DG640", Group.OBSERVED, HazardLevel.ERROR, "both",
+            "fails on representative rows (observed)",
+            "On a copy holding generated rows (keys distinct, other values repeating, a share of NULLs) the statement "
+                    + "failed: production data of that shape makes the deployment fail half way.",
+            "Clean or backfill the data first (a separate migration), or make the change tolerate it."),
     OBSERVED_COPY("DG620", Group.OBSERVED, HazardLevel.WARNING, "mysql",
             "copies an existing table (observed)",
             "Probing the ALTER with ALGORITHM=INSTANT, then INPLACE with LOCK=NONE, on a copy: the server can only "

@@ -14,8 +14,28 @@ public interface SafetyObserver {
 
     /**
      * @param transaction run the statements in one transaction (PostgreSQL, unless one cannot run in one)
-     * @throws dev.driftgate.DriftgateException when a statement fails, naming it
+     * @throws Failed when a statement fails: what was observed before it, and the failure
      */
     List<StatementObservation> observe(Connection connection, List<SqlStatement> statements, boolean transaction)
             throws SQLException;
+
+    /** A statement failed on the observed copy (with representative rows: often a data-dependent failure). */
+    final class Failed extends dev.driftgate.DriftgateException {
+        private final transient List<StatementObservation> before;
+        private final transient SqlStatement statement;
+
+        public Failed(List<StatementObservation> before, SqlStatement statement, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.before = List.copyOf(before);
+            this.statement = statement;
+        }
+
+        public List<StatementObservation> before() {
+            return before;
+        }
+
+        public SqlStatement statement() {
+            return statement;
+        }
+    }
 }

@@ -316,6 +316,34 @@ class DriftgateTestEngineTest {
     }
 
     @Test
+    void representativeRowsMakeDataDependentFailuresShowOnBothDialects() throws Exception {
+        for (String dialect : List.of("postgresql", "mysql")) {
+            String index = dialect.equals("postgresql") ? "CREATE UNIQUE INDEX CONCURRENTLY account_email ON account (email);\n"
+                    : "SET SESSION lock_wait_timeout = 5;\nCREATE UNIQUE INDEX account_email ON account (email);\n";
+            Path dir = files("rows-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2'\n",
+                    "migrations/V1__account.sql", "CREATE TABLE team (id int PRIMARY KEY, name varchar(20) NOT NULL);\n"
+                            + "CREATE TABLE account (id int PRIMARY KEY, team_id int NOT NULL REFERENCES team (id), "
+                            + "email varchar(40), status varchar(10) NOT NULL CHECK (status IN ('active', 'closed')));\n",
+                    "migrations/U1__account.sql", "DROP TABLE account;\nDROP TABLE team;\n",
+                    "migrations/V2__email_unique.sql", index,
+                    "migrations/U2__email_unique.sql", "DROP INDEX account_email" + (dialect.equals("mysql") ? " ON account" : "")
+                            + ";\n");
+            // No seed: the gate's own steps pass on empty tables; the generated rows hold duplicates.
+            Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+            events.assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedWithFailure(message(m ->
+                    m.contains("DG401 warning: adds a unique constraint to existing data")
+                            && m.contains("[observed: confirmed: fails on representative rows]")
+                            && m.contains("DG640 error: fails on representative rows (observed)")
+                            && m.contains("representative rows added: " + (dialect.equals("postgresql")
+                                    ? "public.team 100, public.account 100" : "team 100, account 100"))))));
+            events.assertStatistics(st -> st.failed(1));
+            EngineTestKit.engine("driftgate").configurationParameter("driftgate.safety.rows", "0")
+                    .selectors(selectDirectory(dir.toFile())).execute().testEvents()
+                    .assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedSuccessfully()));
+        }
+    }
+
+    @Test
     void baselineEmptyChainsTheWholeHistoryFromAnEmptyDatabase() throws Exception {
         // V1 is baseline, not a candidate: only the full-history chain runs its rollback, and it leaves a table.
         Path dir = scenario("history", "dialect: mysql\ncandidates: '2..'\nbaseline: empty\n");

@@ -40,7 +40,7 @@ class ObservedHazardsTest {
                 }
             }
             List<SqlStatement> statements = d.splitScript(migration, "m.sql");
-            OnlineSafety safety = new OnlineSafety(HazardLevel.ERROR, Map.of(Rule.MISSING_LOCK_TIMEOUT, HazardLevel.OFF), true);
+            OnlineSafety safety = new OnlineSafety(HazardLevel.ERROR, Map.of(Rule.MISSING_LOCK_TIMEOUT, HazardLevel.OFF), true, 0);
             List<Hazard> hazards = StaticAnalysis.analyse(d, "m.sql", migration, statements, safety.levels(), java.util.Set.of());
             List<StatementObservation> observed = d.safetyObserver().observe(c, statements, d.runsInTransaction(statements));
             into.addAll(observed);

@@ -36,11 +36,15 @@ final class MysqlObserver implements SafetyObserver {
         for (SqlStatement statement : statements) {
             Matcher alter = ALTER_TABLE.matcher(statement.sql());
             Probe run;
-            if (alter.matches() && existing.contains(key(alter.group(1))) && !EXPLICIT.matcher(statement.sql()).find()
-                    && !PARTITIONING.matcher(statement.sql()).find()) {
-                run = probe(c, statement);
-            } else {
-                run = timed(c, statement, null);
+            try {
+                if (alter.matches() && existing.contains(key(alter.group(1))) && !EXPLICIT.matcher(statement.sql()).find()
+                        && !PARTITIONING.matcher(statement.sql()).find()) {
+                    run = probe(c, statement);
+                } else {
+                    run = timed(c, statement, null);
+                }
+            } catch (RuntimeException e) {
+                throw new Failed(out, statement, e);
             }
             out.add(new StatementObservation(statement, run.millis(), List.of(), List.of(), List.of(), run.algorithm()));
         }

@@ -42,7 +42,11 @@ final class PostgresObserver implements SafetyObserver {
         try {
             for (SqlStatement statement : statements) {
                 long start = System.nanoTime();
-                ScriptRunner.run(c, List.of(statement));
+                try {
+                    ScriptRunner.run(c, List.of(statement));
+                } catch (RuntimeException e) {
+                    throw new Failed(out, statement, e);
+                }
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 List<String> locks = transaction ? newLocks(c, before, held) : List.of();
                 Map<Long, Relation> now = relations(c);

@@ -1,0 +1,81 @@
+package dev.driftgate.gate;
+
+import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.safety.Hazard;
+import dev.driftgate.safety.OnlineSafety;
+import dev.driftgate.safety.SafetyObserver;
+import dev.driftgate.safety.StatementObservation;
+import dev.driftgate.scenario.Migration;
+import dev.driftgate.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The online-safety step of one candidate: static hazards, hazards the states before and after
+ * show, then the candidate run statement by statement on a copy of the state before it, with
+ * representative rows added to the tables it touches.
+ */
+final class SafetyCheck {
+
+    private SafetyCheck() {}
+
+    /** @param publish receives every hazard found, before the check passes or fails */
+    static String run(TargetRun target, Migration migration, SchemaSnapshot before, SchemaSnapshot after,
+            java.util.function.Consumer<List<Hazard>> publish) throws SQLException {
+        Dialect dialect = target.scenario().dialect();
+        OnlineSafety safety = target.safety();
+        List<SqlStatement> statements = migration.up().statements(dialect);
+        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect, migration.up().file(), statements,
+                target.tablesNewSinceBaseline()));
+        // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
+        hazards.addAll(safety.suppressLater(migration.up().file(), statements,
+                safety.schemaHazards(target.compare(after, before), statements)));
+        List<StatementObservation> observed = List.of();
+        List<SampleRows.Inserted> seeded = List.of();
+        if (safety.observe()) {
+            ThrowawayDatabase copy = target.copyOfCurrent();
+            try (Connection c = target.scriptConnection(copy)) {
+                if (safety.sampleRows() > 0) {
+                    seeded = new SampleRows(dialect, before, safety.sampleRows()).fill(c, migration.up().sql());
+                }
+                try {
+                    observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));
+                } catch (SafetyObserver.Failed failed) {
+                    observed = failed.before();
+                    hazards = safety.observedFailure(hazards, failed);
+                }
+            } finally {
+                target.discard(copy);
+            }
+            hazards = safety.suppressLater(migration.up().file(), statements, safety.reconcile(hazards, observed));
+        }
+        publish.accept(hazards);
+        String details = details(hazards, observed, seeded);
+        List<Hazard> failing = safety.failing(hazards);
+        if (!failing.isEmpty()) {
+            throw new AssertionFailedError(migration.label() + ": " + failing.size() + " hazard" + (failing.size() == 1 ? "" : "s")
+                    + " at or above " + safety.failOn().label() + " (" + OnlineSafety.counts(hazards) + "):" + details);
+        }
+        return OnlineSafety.counts(hazards) + (safety.observe() ? "; observed " + observed.size()
+                + " statement" + (observed.size() == 1 ? "" : "s") : "") + details;
+    }
+
+    private static String details(List<Hazard> hazards, List<StatementObservation> observed, List<SampleRows.Inserted> seeded) {
+        StringBuilder out = new StringBuilder();
+        hazards.forEach(h -> out.append("\n  ").append(h.oneLine()));
+        if (!seeded.isEmpty()) {
+            out.append("\n  representative rows added: ").append(String.join(", ", seeded.stream()
+                    .map(r -> r.table() + " " + r.rows() + (r.note() == null ? "" : " (" + r.note() + ")")).toList()));
+        }
+        if (!observed.isEmpty()) {
+            out.append("\n  observed on a seeded copy:");
+            observed.forEach(o -> out.append("\n    ").append(o.oneLine()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.driftgate.reports.comment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * Comments of a GitHub pull request (REST: {@code GET/POST /repos/:owner/:repo/issues/:number/comments},
+ * {@code PATCH /repos/:owner/:repo/issues/comments/:id}), authenticated with a bearer token.
+ */
+public final class GitHubComments implements CommentTarget {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAGES = 20;
+
+    private final String api;
+    private final String repository;
+    private final String number;
+    private final ApiClient client;
+
+    public GitHubComments(String apiUrl, String repository, String number, String token, LongConsumer sleeper) {
+        this.api = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        this.repository = repository;
+        this.number = number;
+        this.client = new ApiClient(Map.of("Authorization", "Bearer " + token, "X-GitHub-Api-Version", "2022-11-28"),
+                sleeper);
+    }
+
+    @Override
+    public String describe() {
+        return "GitHub pull request #" + number + " of " + repository;
+    }
+
+    @Override
+    public Optional<String> findNote(String marker) throws IOException, InterruptedException {
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            JsonNode list = JSON.readTree(client.send("GET",
+                    URI.create(api + "/repos/" + repository + "/issues/" + number + "/comments?per_page=100&page=" + page), null));
+            for (JsonNode comment : list) {
+                if (comment.path("body").asText("").contains(marker)) {
+                    return Optional.of(comment.path("id").asText());
+                }
+            }
+            if (list.size() < 100) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void create(String body) throws IOException, InterruptedException {
+        client.send("POST", URI.create(api + "/repos/" + repository + "/issues/" + number + "/comments"),
+                JSON.createObjectNode().put("body", body).toString());
+    }
+
+    @Override
+    public void update(String id, String body) throws IOException, InterruptedException {
+        client.send("PATCH", URI.create(api + "/repos/" + repository + "/issues/comments/" + id),
+                JSON.createObjectNode().put("body", body).toString());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.driftgate.reports.comment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * Notes of a GitLab merge request (REST API v4: {@code GET/POST /projects/:id/merge_requests/:iid/notes},
+ * {@code PUT …/notes/:note_id}), authenticated with a {@code PRIVATE-TOKEN} header.
+ */
+public final class GitLabNotes implements CommentTarget {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAGES = 20;
+
+    private final String api;
+    private final String project;
+    private final String mergeRequest;
+    private final ApiClient client;
+
+    public GitLabNotes(String apiUrl, String project, String mergeRequest, String token, LongConsumer sleeper) {
+        this.api = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        this.project = project;
+        this.mergeRequest = mergeRequest;
+        this.client = new ApiClient(Map.of("PRIVATE-TOKEN", token), sleeper);
+    }
+
+    private String notes() {
+        return api + "/projects/" + URLEncoder.encode(project, StandardCharsets.UTF_8) + "/merge_requests/" + mergeRequest + "/notes";
+    }
+
+    @Override
+    public String describe() {
+        return "GitLab merge request !" + mergeRequest + " of project " + project;
+    }
+
+    @Override
+    public Optional<String> findNote(String marker) throws IOException, InterruptedException {
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            JsonNode list = JSON.readTree(client.send("GET", URI.create(notes() + "?per_page=100&sort=asc&page=" + page), null));
+            for (JsonNode note : list) {
+                if (note.path("body").asText("").contains(marker)) {
+                    return Optional.of(note.path("id").asText());
+                }
+            }
+            if (list.size() < 100) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void create(String body) throws IOException, InterruptedException {
+        client.send("POST", URI.create(notes()), JSON.createObjectNode().put("body", body).toString());
+    }
+
+    @Override
+    public void update(String id, String body) throws IOException, InterruptedException {
+        client.send("PUT", URI.create(notes() + "/" + id), JSON.createObjectNode().put("body", body).toString());
+    }
+}
