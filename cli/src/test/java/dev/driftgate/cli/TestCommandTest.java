@@ -22,6 +22,9 @@ class TestCommandTest {
         try (var files = Files.list(xml)) {
             String report = Files.readString(files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElseThrow());
             assertTrue(report.contains("re-apply converges"), report);
+            // One test case per check, its class the path down to it: GitLab's widget groups them unambiguously.
+            assertTrue(report.contains("<testcase name=\"re-apply converges\" classname=\"" + SCENARIOS.resolve("mariadb-golang-migrate") + " › mysql · "
+                    + "embedded › 000002 add_price\""), report);
         }
     }
 

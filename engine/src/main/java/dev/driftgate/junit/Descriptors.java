@@ -54,6 +54,20 @@ final class Descriptors {
         public final ExecutionMode getExecutionMode() {
             return mode;
         }
+
+        /**
+         * A container's path from the scenario down ({@code scenarios/shop › postgresql · embedded ›
+         * 3 add_status}): JUnit XML names a test case's class after its parent's legacy name, and a
+         * report listing "3 add_status" without its scenario and target would be ambiguous.
+         */
+        @Override
+        public String getLegacyReportingName() {
+            if (type == Type.TEST) {
+                return getDisplayName();
+            }
+            return getParent().filter(Base.class::isInstance).map(p -> p.getLegacyReportingName() + " › " + getDisplayName())
+                    .orElse(getDisplayName());
+        }
     }
 
     /** A scenario directory; its children are its targets. */
