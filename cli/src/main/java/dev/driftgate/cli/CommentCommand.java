@@ -33,8 +33,9 @@ final class CommentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--results", required = true, paramLabel = "DIR", description = "The results directory of a gate run.")
-    Path results;
+    @Option(names = "--results", required = true, paramLabel = "DIR", description = "The results directory of a gate run "
+            + "(repeat it for the shards of one run).")
+    java.util.List<Path> results;
 
     @Option(names = "--token-env", paramLabel = "NAME", description = "The variable holding the token (default: "
             + CommentTargets.GITLAB_TOKEN + " on GitLab, " + CommentTargets.GITHUB_TOKEN + " on GitHub).")
@@ -58,7 +59,7 @@ final class CommentCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunResults run;
         try {
-            run = RunResults.read(results);
+            run = RunResults.readAll(results);
         } catch (DriftgateException e) {
             err.println("driftgate comment: " + e.getMessage());
             return Main.ERROR;

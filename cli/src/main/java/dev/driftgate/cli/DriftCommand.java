@@ -66,6 +66,10 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     RuleOptions ruleOptions = new RuleOptions();
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the scan as one self-contained HTML page "
+            + "(parity matrix, side-by-side definitions, remediation SQL).")
+    java.nio.file.Path html;
+
     @Option(names = "--dialect", description = "postgresql or mysql, when no source tells.")
     String dialect;
 
@@ -111,6 +115,10 @@ final class DriftCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("markdown") ? DriftReport.markdown(results) : DriftReport.text(results));
+        if (html != null) {
+            dev.driftgate.reports.results.AtomicFiles.write(html, dev.driftgate.reports.DriftHtml.render(JdbcUrls.mask(expected),
+                    results, java.time.ZonedDateTime.now()));
+        }
         out.flush();
         if (results.stream().anyMatch(r -> r.error() != null)) {
             return Main.ERROR;

@@ -26,8 +26,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--results", required = true, paramLabel = "DIR", description = "The results directory of a gate run.")
-    Path results;
+    @Option(names = "--results", required = true, paramLabel = "DIR", description = "The results directory of a gate run "
+            + "(repeat it for the shards of one run).")
+    java.util.List<Path> results;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write the merge-request summary here (- for standard output).")
     String markdown;
@@ -49,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            RunResults run = RunResults.read(results);
+            RunResults run = RunResults.readAll(results);
             if (markdown == null && sarif == null && codeQuality == null) {
                 markdown = "-";
             }

@@ -52,9 +52,18 @@ class DriftCommandTest {
             assertEquals(1, drifted.exitCode(), drifted.err());
             assertTrue(drifted.out().contains("| staging | DRIFT |"), drifted.out());
 
+            Path html = dir.resolve("drift.html");
             CliRun repaired = CliRun.of("drift", "--expected", expected.toString(), "--env", "staging=" + staging.jdbcUrl(),
-                    "--user", "postgres", "--sql");
+                    "--env", "prod=" + prod.jdbcUrl(), "--user", "postgres", "--sql", "--html", html.toString());
             assertEquals(1, repaired.exitCode(), repaired.err());
+            String page = Files.readString(html);
+            assertTrue(page.startsWith("<!DOCTYPE html>") && page.endsWith("</html>\n"), "one complete page");
+            assertTrue(page.contains("<h1>1 of 2 environments drifted</h1>"), page);
+            assertTrue(page.contains("<td><code>column public.t.hotfix</code></td><td class=\"cell-diff\">DropColumn</td>"
+                    + "<td class=\"cell-eq\">=</td>"), page);
+            assertTrue(page.contains("<h4>staging (actual)</h4><pre>{\n  &quot;name&quot; : &quot;hotfix&quot;"), page);
+            assertTrue(page.contains("<pre class=\"sql\">-- verified on a scratch copy of staging"), page);
+            assertTrue(!page.contains("<script") && !page.contains("src=\"http"), "self-contained: no scripts, no remote resources");
             assertTrue(repaired.out().contains("-- verified on a scratch copy of staging"), repaired.out());
             assertTrue(repaired.out().contains("ALTER TABLE \"public\".\"t\" DROP COLUMN \"hotfix\""), repaired.out());
 

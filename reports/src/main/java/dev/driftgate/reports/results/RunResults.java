@@ -102,6 +102,21 @@ public record RunResults(int format, String driftgateVersion, String commit, Lis
         }
     }
 
+    /** The results of several directories as one run: the shards of a gate split across CI jobs. */
+    public static RunResults readAll(List<Path> directories) {
+        List<RunResults> runs = directories.stream().map(RunResults::read).toList();
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        List<CheckResult> checks = new java.util.ArrayList<>();
+        List<MigrationFile> migrations = new java.util.ArrayList<>();
+        runs.forEach(r -> {
+            checks.addAll(r.checks());
+            migrations.addAll(r.migrations() == null ? List.of() : r.migrations());
+        });
+        return new RunResults(FORMAT, runs.get(0).driftgateVersion(), runs.get(0).commit(), checks, migrations);
+    }
+
     /** Writes {@code results.json} whole or not at all (a temporary file moved into place). */
     public void write(Path directory) {
         try {
