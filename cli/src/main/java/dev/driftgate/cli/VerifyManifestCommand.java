@@ -37,8 +37,9 @@ final class VerifyManifestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "The gate's manifest.json.")
-    Path manifest;
+    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "The gate's manifest.json "
+            + "(repeat it for the shards of one gate).")
+    List<Path> manifests;
 
     @Option(names = "--layout", defaultValue = "auto", description = "The migrations' layout (default: ${DEFAULT-VALUE}).")
     String layout;
@@ -51,10 +52,16 @@ final class VerifyManifestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Manifest m = Manifest.read(manifest);
             List<String> problems = new ArrayList<>();
-            m.signatureProblem(System.getenv(Manifest.KEY_VARIABLE)).ifPresent(p -> problems.add(manifest + ": " + p));
-            Map<String, Manifest.Entry> entries = m.migrations().stream()
+            List<Manifest.Entry> all = new ArrayList<>();
+            String commit = null;
+            for (Path manifest : manifests) {
+                Manifest m = Manifest.read(manifest);
+                m.signatureProblem(System.getenv(Manifest.KEY_VARIABLE)).ifPresent(p -> problems.add(manifest + ": " + p));
+                all.addAll(m.migrations());
+                commit = commit == null ? m.commit() : commit;
+            }
+            Map<String, Manifest.Entry> entries = all.stream()
                     .collect(Collectors.toMap(Manifest.Entry::file, Function.identity(), (a, b) -> a));
             int checked = 0;
             for (Path dir : directories) {
@@ -78,7 +85,7 @@ final class VerifyManifestCommand implements Callable<Integer> {
             }
             problems.forEach(p -> out.println("✘ " + p));
             out.println(problems.isEmpty() ? "✔ " + checked + " migration" + (checked == 1 ? "" : "s") + " verified by the gate"
-                    + (m.commit() == null ? "" : " at " + m.commit()) : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + (commit == null ? "" : " at " + commit) : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " in " + checked + " migrations: do not deploy");
             out.flush();
             return problems.isEmpty() ? Main.OK : Main.DIFFERENCES;

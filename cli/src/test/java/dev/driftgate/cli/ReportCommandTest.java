@@ -39,8 +39,8 @@ class ReportCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String text = Files.readString(md);
         assertTrue(text.startsWith("<!-- driftgate:summary -->\n### ❌ driftgate: 3 checks failed\n"), text);
-        assertTrue(text.contains("| 2 contact_fields | ✅ | ❌ | ➖ | ❌ | ➖ | ✅ DG308 |"), text);
-        assertTrue(text.contains("| 3 add_order_status | ✅ | ✅ | ✅ | ✅ | ➖ | ✅ DG308 DG305 DG403 |"), text);
+        assertTrue(text.contains("| 2 contact_fields | ✅ | ❌ | ➖ | ❌ | ➖ | ⚠️ DG308 |"), text);
+        assertTrue(text.contains("| 3 add_order_status | ✅ | ✅ | ✅ | ✅ | ➖ | ⚠️ DG308 DG305 DG403 |"), text);
         assertTrue(text.contains("rollback-leaves-column › embedded › 2 contact_fields › rollback restores the schema</summary>"),
                 text);
         assertTrue(text.contains("DropColumn column public.account.verified"), text);

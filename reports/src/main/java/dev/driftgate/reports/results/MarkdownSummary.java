@@ -161,7 +161,9 @@ public final class MarkdownSummary {
         if (hs.isEmpty()) {
             return symbol(c);
         }
-        return symbol(c) + " " + String.join(" ", hs.stream().map(RunResults.HazardEntry::code).distinct().toList());
+        // Passed, but with hazards below the failing level: a reviewer should still look.
+        String mark = c.passed() && hs.stream().anyMatch(h -> !"info".equals(h.level())) ? "⚠️" : symbol(c);
+        return mark + " " + String.join(" ", hs.stream().map(RunResults.HazardEntry::code).distinct().toList());
     }
 
     private static String path(RunResults.CheckResult c) {
