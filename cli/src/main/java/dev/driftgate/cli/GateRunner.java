@@ -1,5 +1,9 @@
 package dev.driftgate.cli;
 
+import dev.driftgate.reports.results.ResultsListener;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -32,16 +37,35 @@ final class GateRunner {
     private GateRunner() {}
 
     static Outcome run(List<? extends DiscoverySelector> selectors, Map<String, String> config, Path junitXml, PrintWriter out) {
+        return run(selectors, config, junitXml, null, out);
+    }
+
+    /**
+     * @param allureResults where Allure's listener writes its results, or null for none. Listeners are
+     *     registered here, not found on the class path: Allure's would otherwise write allure-results
+     *     into the working directory on every run.
+     */
+    static Outcome run(List<? extends DiscoverySelector> selectors, Map<String, String> config, Path junitXml,
+            Path allureResults, PrintWriter out) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(EngineFilter.includeEngines("driftgate"))
                 .configurationParameters(config)
                 .build();
         Printer printer = new Printer(out);
-        Launcher launcher = LauncherFactory.create();
-        List<TestExecutionListener> listeners = new ArrayList<>(List.of(printer));
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        List<TestExecutionListener> listeners = new ArrayList<>(List.of(printer, new ResultsListener()));
         if (junitXml != null) {
             listeners.add(new LegacyXmlReportGeneratingListener(junitXml, new PrintWriter(System.err, true)));
+        }
+        if (allureResults != null) {
+            // A lifecycle of this run's own, writing where it was asked (Allure's global one reads its
+            // directory once per JVM). The platform reports "finished" to listeners in reverse order:
+            // registered after Allure's, ours attaches to a test case Allure has not closed yet.
+            AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+            listeners.add(new AllureJunitPlatform(lifecycle));
+            listeners.add(new AllureAttachments(lifecycle));
         }
         launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
         out.println();

@@ -26,7 +26,14 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--results", required = true, paramLabel = "DIR", description = "The results directory of a gate run "
+    @Option(names = "--allure-results", paramLabel = "DIR", description = "Allure results of a gate run (driftgate test --allure DIR).")
+    Path allureResults;
+
+    @Option(names = "--allure-html", paramLabel = "DIR", description = "Write the Allure HTML report here (one index.html; "
+            + "the Allure command line is fetched from Maven Central once, analytics off).")
+    Path allureHtml;
+
+    @Option(names = "--results", required = false, paramLabel = "DIR", description = "The results directory of a gate run "
             + "(repeat it for the shards of one run).")
     java.util.List<Path> results;
 
@@ -50,6 +57,20 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (allureHtml != null || allureResults != null) {
+                if (allureHtml == null || allureResults == null) {
+                    throw new DriftgateException("--allure-results and --allure-html go together");
+                }
+                AllureHtml.generate(allureResults, allureHtml);
+                out.println("driftgate report: Allure report in " + allureHtml.resolve("index.html"));
+                if (results == null) {
+                    out.flush();
+                    return Main.OK;
+                }
+            }
+            if (results == null) {
+                throw new DriftgateException("--results DIR: which gate run?");
+            }
             RunResults run = RunResults.readAll(results);
             if (markdown == null && sarif == null && codeQuality == null) {
                 markdown = "-";

@@ -56,6 +56,10 @@ final class TestCommand implements Callable<Integer> {
             + "(for driftgate report, comment and verify-manifest).")
     Path results;
 
+    @Option(names = "--allure", paramLabel = "DIR", description = "Also write Allure results here (driftgate report "
+            + "--allure-results DIR --allure-html OUT makes the HTML report).")
+    Path allure;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Any engine configuration key (see docs/configuration.md).")
     Map<String, String> configuration = new HashMap<>();
 
@@ -84,7 +88,7 @@ final class TestCommand implements Callable<Integer> {
         if (results != null) {
             config.put(DriftgateConfig.RESULTS, results.toString());
         }
-        GateRunner.Outcome outcome = GateRunner.run(selectors, config, junitXml, spec.commandLine().getOut());
+        GateRunner.Outcome outcome = GateRunner.run(selectors, config, junitXml, allure, spec.commandLine().getOut());
         if (outcome.checks() == 0) {
             return Main.ERROR;
         }

