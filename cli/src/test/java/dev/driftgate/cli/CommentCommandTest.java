@@ -205,6 +205,23 @@ class CommentCommandTest {
     }
 
     @Test
+    void anUnreachableApiIsOneLineAfterItsRetries() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Map<String, String> env = gitlab(TOKEN);
+        env.put("CI_API_V4_URL", "http://127.0.0.1:" + closed + "/api/v4");
+        Run run = comment(env);
+        assertEquals(0, run.exitCode());
+        assertTrue(run.err().strip().startsWith("driftgate comment: GitLab merge request !7 of project group/shop: GET http://127.0.0.1:"
+                + closed + "/api/v4/projects/group%2Fshop/merge_requests/7/notes: ConnectException"), run.err());
+        assertTrue(run.err().strip().endsWith("(after 3 attempts)"), run.err());
+        assertEquals(1, run.err().strip().lines().count());
+        assertEquals(List.of(500L, 1000L), waits);
+    }
+
+    @Test
     void outsideAMergeRequestThereIsNothingToCommentOn() {
         Run run = comment(Map.of("CI", "true"));
         assertEquals(0, run.exitCode());

@@ -30,8 +30,8 @@ final class SafetyCheck {
         Dialect dialect = target.scenario().dialect();
         OnlineSafety safety = target.safety();
         List<SqlStatement> statements = migration.up().statements(dialect);
-        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect, migration.up().file(), statements,
-                target.tablesNewSinceBaseline()));
+        java.util.Set<String> newTables = target.tablesNewSinceBaseline();
+        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect, migration.up().file(), statements, newTables));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.suppressLater(migration.up().file(), statements,
                 safety.schemaHazards(target.compare(after, before), statements)));
@@ -41,7 +41,7 @@ final class SafetyCheck {
             ThrowawayDatabase copy = target.copyOfCurrent();
             try (Connection c = target.scriptConnection(copy)) {
                 if (safety.sampleRows() > 0) {
-                    seeded = new SampleRows(dialect, before, safety.sampleRows()).fill(c, migration.up().sql());
+                    seeded = new SampleRows(dialect, before, safety.sampleRows(), newTables).fill(c, migration.up().sql());
                 }
                 try {
                     observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));

@@ -51,11 +51,17 @@ final class SampleRows {
     private final Dialect dialect;
     private final SchemaSnapshot schema;
     private final int rowsPerTable;
+    private final Set<String> newTables;
 
-    SampleRows(Dialect dialect, SchemaSnapshot schema, int rowsPerTable) {
+    /**
+     * @param newTables tables earlier migrations of the same change created ({@link TargetRun#tableKey}):
+     *     empty in production, so left empty here
+     */
+    SampleRows(Dialect dialect, SchemaSnapshot schema, int rowsPerTable, Set<String> newTables) {
         this.dialect = dialect;
         this.schema = schema;
         this.rowsPerTable = rowsPerTable;
+        this.newTables = newTables;
     }
 
     /**
@@ -66,7 +72,7 @@ final class SampleRows {
         Map<String, Qualified> tables = new LinkedHashMap<>();
         for (Schema s : schema.schemas()) {
             for (Table t : s.tables()) {
-                if (t.partitionOf() == null) {
+                if (t.partitionOf() == null && !newTables.contains(TargetRun.tableKey(dialect, s.name(), t.name()))) {
                     tables.put(key(s, t), new Qualified(s, t));
                 }
             }

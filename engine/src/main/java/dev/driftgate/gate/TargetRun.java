@@ -198,10 +198,18 @@ public final class TargetRun implements AutoCloseable {
         return now;
     }
 
-    private static java.util.Set<String> tableNames(SchemaSnapshot snapshot) {
+    private java.util.Set<String> tableNames(SchemaSnapshot snapshot) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        snapshot.schemas().forEach(s -> s.tables().forEach(t -> out.add(s.name() + "." + t.name())));
+        snapshot.schemas().forEach(s -> s.tables().forEach(t -> out.add(tableKey(scenario.dialect(), s.name(), t.name()))));
         return out;
+    }
+
+    /**
+     * A table's name across the copies of a target's state: schema-qualified on PostgreSQL; on
+     * MySQL the schema is the database, which differs between copies, so the table name alone.
+     */
+    static String tableKey(dev.driftgate.dialect.Dialect dialect, String schema, String table) {
+        return dialect.name().equals("postgresql") ? schema + "." + table : table;
     }
 
     /** The state before the next candidate, as a snapshot. */

@@ -227,8 +227,10 @@ class DriftgateTestEngineTest {
                 results.testEvents().assertStatistics(st -> st.failed(0).succeeded(6));
                 results.allEvents().reportingEntryPublished().stream()
                         .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:baseline"))
-                        .forEach(e -> baselines.add(e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                                .getKeyValuePairs().get("driftgate.result")));
+                        .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                                .getKeyValuePairs().get("driftgate.result"))
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(baselines::add);
             }
             assertEquals(2, baselines.size(), baselines.toString());
             assertEquals(true, baselines.get(0).contains("; cached as dg_base_"), baselines.get(0));
