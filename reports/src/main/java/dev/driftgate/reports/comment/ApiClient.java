@@ -28,6 +28,30 @@ final class ApiClient {
         this.sleeper = sleeper;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final int MAX_PAGES = 20;
+    private static final int PER_PAGE = 100;
+
+    /**
+     * The id of the first note or comment whose body holds the marker, reading the list a page of
+     * {@value #PER_PAGE} at a time (both APIs page with {@code per_page} and {@code page}).
+     */
+    java.util.Optional<String> findByMarker(java.util.function.IntFunction<URI> page, String marker)
+            throws IOException, InterruptedException {
+        for (int p = 1; p <= MAX_PAGES; p++) {
+            com.fasterxml.jackson.databind.JsonNode list = JSON.readTree(send("GET", page.apply(p), null));
+            for (com.fasterxml.jackson.databind.JsonNode note : list) {
+                if (note.path("body").asText("").contains(marker)) {
+                    return java.util.Optional.of(note.path("id").asText());
+                }
+            }
+            if (list.size() < PER_PAGE) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The response body of a 2xx; any other outcome is an {@link ApiException}. */
     String send(String method, URI uri, String jsonBody) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {

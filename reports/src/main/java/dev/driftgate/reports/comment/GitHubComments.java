@@ -1,6 +1,5 @@
 package dev.driftgate.reports.comment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.util.function.LongConsumer;
 public final class GitHubComments implements CommentTarget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_PAGES = 20;
 
     private final String api;
     private final String repository;
@@ -37,19 +35,8 @@ public final class GitHubComments implements CommentTarget {
 
     @Override
     public Optional<String> findNote(String marker) throws IOException, InterruptedException {
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            JsonNode list = JSON.readTree(client.send("GET",
-                    URI.create(api + "/repos/" + repository + "/issues/" + number + "/comments?per_page=100&page=" + page), null));
-            for (JsonNode comment : list) {
-                if (comment.path("body").asText("").contains(marker)) {
-                    return Optional.of(comment.path("id").asText());
-                }
-            }
-            if (list.size() < 100) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return client.findByMarker(page -> URI.create(api + "/repos/" + repository + "/issues/" + number
+                + "/comments?per_page=100&page=" + page), marker);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.driftgate.reports.comment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.util.function.LongConsumer;
 public final class GitLabNotes implements CommentTarget {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_PAGES = 20;
 
     private final String api;
     private final String project;
@@ -42,18 +40,7 @@ public final class GitLabNotes implements CommentTarget {
 
     @Override
     public Optional<String> findNote(String marker) throws IOException, InterruptedException {
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            JsonNode list = JSON.readTree(client.send("GET", URI.create(notes() + "?per_page=100&sort=asc&page=" + page), null));
-            for (JsonNode note : list) {
-                if (note.path("body").asText("").contains(marker)) {
-                    return Optional.of(note.path("id").asText());
-                }
-            }
-            if (list.size() < 100) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return client.findByMarker(page -> URI.create(notes() + "?per_page=100&sort=asc&page=" + page), marker);
     }
 
     @Override
