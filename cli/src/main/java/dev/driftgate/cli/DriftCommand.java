@@ -116,7 +116,7 @@ final class DriftCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("markdown") ? DriftReport.markdown(results) : DriftReport.text(results));
         if (html != null) {
-            dev.driftgate.reports.results.AtomicFiles.write(html, dev.driftgate.reports.DriftHtml.render(JdbcUrls.mask(expected),
+            dev.driftgate.AtomicFiles.write(html, dev.driftgate.reports.DriftHtml.render(JdbcUrls.mask(expected),
                     results, java.time.ZonedDateTime.now()));
         }
         out.flush();

@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 /**
@@ -66,24 +65,10 @@ public final class SnapshotJson {
      * moved into place, so that a failed write never leaves a half-written snapshot behind.
      */
     public static void write(SchemaSnapshot snapshot, Path file) {
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            Files.writeString(tmp, toJson(snapshot), StandardCharsets.UTF_8);
-            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dev.driftgate.AtomicFiles.writeString(file, toJson(snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the move succeeded or the original error is the one to report
-                }
-            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.driftgate.reports.results;
 
+import dev.driftgate.AtomicFiles;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
