@@ -39,14 +39,8 @@ public final class CandidateRun {
         this.migration = migration;
     }
 
-    private void requireNotBlocked() {
-        if (target.blocked() != null) {
-            throw new TestAbortedException("not run: " + target.blocked());
-        }
-    }
-
     private void requireApplied() {
-        requireNotBlocked();
+        target.requireNotBlocked();
         if (!applied) {
             throw new TestAbortedException("not run: " + migration.label() + " did not apply");
         }
@@ -54,7 +48,7 @@ public final class CandidateRun {
 
     /** Step 1: the migration applies on the state before it. */
     public String apply() throws SQLException {
-        requireNotBlocked();
+        target.requireNotBlocked();
         before = target.currentSnapshot();
         work = target.workDatabase();
         rowsBefore = target.rows(work, before);

@@ -26,7 +26,7 @@ public final class FinalChecks {
 
     /** The final state equals the approved snapshot; with {@code approve}, the snapshot is (re)written instead. */
     public static String matchesExpected(TargetRun run, boolean approve) {
-        requireState(run);
+        run.requireNotBlocked();
         Path expected = run.scenario().expected();
         if (expected == null) {
             throw new TestAbortedException("no expected snapshot (set expected: in driftgate.yaml, then run with "
@@ -63,7 +63,7 @@ public final class FinalChecks {
 
     /** The declared (state-based) schema, loaded in any order, equals what the migrations build. */
     public static String declaredAgrees(TargetRun run) {
-        requireState(run);
+        run.requireNotBlocked();
         Path dir = run.scenario().declared();
         if (dir == null) {
             throw new TestAbortedException("no declared schema in this scenario");
@@ -80,7 +80,7 @@ public final class FinalChecks {
 
     /** An environment (a database, a dump or a snapshot) holds the state the history reaches: no drift. */
     public static String environmentMatches(TargetRun run, String name, String source) {
-        requireState(run);
+        run.requireNotBlocked();
         SchemaSnapshot actual = sources(run).snapshot(source, run.scenario().dialect());
         DiffResult diff = SchemaDiff.compare(run.currentSnapshot(), actual, run.scenario().ignoreRules());
         if (!diff.isEmpty()) {
@@ -93,11 +93,5 @@ public final class FinalChecks {
     /** Sources (dumps, directories, snapshots, URLs) loaded on the target's own server. */
     private static SchemaSources sources(TargetRun run) {
         return new SchemaSources(ConnectionSettings.of(null, null), d -> run.server());
-    }
-
-    private static void requireState(TargetRun run) {
-        if (run.blocked() != null) {
-            throw new TestAbortedException("not run: " + run.blocked());
-        }
     }
 }

@@ -450,14 +450,11 @@ public final class TargetRun implements AutoCloseable {
      * release would run them; the result must equal the baseline, read on a fresh connection.
      */
     public String chainRollback() throws SQLException {
-        if (blocked != null) {
-            throw new TestAbortedException("not run: " + blocked);
-        }
+        requireNotBlocked();
         if (applied.isEmpty()) {
             throw new TestAbortedException("no candidate was applied");
         }
-        List<String> missing = applied.stream().filter(m -> !m.hasRollback(scenario.dialect()))
-                .map(Migration::label).toList();
+        List<String> missing = withoutRollback(applied);
         if (!missing.isEmpty()) {
             String what = "no rollback for " + String.join(", ", missing);
             if (scenario.rollbackRequired()) {
@@ -478,11 +475,9 @@ public final class TargetRun implements AutoCloseable {
             done.add(m.label());
         }
         DiffResult diff = compare(baselineSnapshot, snapshotOnFreshConnection(db));
-        List<String> oneSided = oneSided(diff);
-        if (!diff.isEmpty() || !oneSided.isEmpty()) {
+        if (!restoresExactly(diff)) {
             throw new AssertionFailedError("chain rollback: rolling back " + String.join(", ", done) + " in turn does not "
-                    + "restore the baseline (expected = the baseline, actual = after the chain)" + diff.summary(20)
-                    + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
+                    + "restore the baseline (expected = the baseline, actual = after the chain)" + differences(diff));
         }
         return applied.size() + " candidate" + (applied.size() == 1 ? "" : "s") + " rolled back in reverse: baseline restored";
     }
@@ -494,13 +489,10 @@ public final class TargetRun implements AutoCloseable {
      * is the seed, whose tables the history's first rollbacks would drop anyway.
      */
     public String historyRollback() throws SQLException {
-        if (blocked != null) {
-            throw new TestAbortedException("not run: " + blocked);
-        }
+        requireNotBlocked();
         List<Migration> history = new ArrayList<>(scenario.baseline().stream().filter(m -> !m.repeatable()).toList());
         history.addAll(applied);
-        List<String> missing = history.stream().filter(m -> !m.hasRollback(scenario.dialect()))
-                .map(Migration::label).toList();
+        List<String> missing = withoutRollback(history);
         if (!missing.isEmpty()) {
             throw new AssertionFailedError("chain rollback from an empty database: no rollback for "
                     + String.join(", ", missing));
@@ -529,11 +521,9 @@ public final class TargetRun implements AutoCloseable {
                 done.add(m.label());
             }
             DiffResult diff = compare(empty, snapshotOnFreshConnection(db));
-            List<String> oneSided = oneSided(diff);
-            if (!diff.isEmpty() || !oneSided.isEmpty()) {
+            if (!restoresExactly(diff)) {
                 throw new AssertionFailedError("chain rollback from an empty database: the whole history up and down "
-                        + "again leaves objects behind (expected = empty, actual = after the rollbacks)" + diff.summary(20)
-                        + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
+                        + "again leaves objects behind (expected = empty, actual = after the rollbacks)" + differences(diff));
             }
             return history.size() + " migrations applied from an empty database and rolled back in reverse: empty again";
         } finally {
@@ -541,8 +531,28 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    private static List<String> oneSided(DiffResult diff) {
-        return diff.notComparedOnOneSide().stream().map(n -> n.object().table() + " " + n.object().name()).toList();
+    /** Why the remaining checks cannot run, as an aborted check: the baseline or an earlier candidate did not apply. */
+    void requireNotBlocked() {
+        if (blocked != null) {
+            throw new TestAbortedException("not run: " + blocked);
+        }
+    }
+
+    private List<String> withoutRollback(List<Migration> migrations) {
+        return migrations.stream().filter(m -> !m.hasRollback(scenario.dialect())).map(Migration::label).toList();
+    }
+
+    /** No difference, and no object driftgate does not model present on one side only. */
+    private static boolean restoresExactly(DiffResult diff) {
+        return diff.isEmpty() && diff.notComparedOnOneSide().isEmpty();
+    }
+
+    /** A failed rollback's differences, with the unmodelled objects on one side named after them. */
+    private static String differences(DiffResult diff) {
+        List<String> oneSided = diff.notComparedOnOneSide().stream()
+                .map(n -> n.object().table() + " " + n.object().name()).toList();
+        return diff.summary(20) + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: "
+                + String.join(", ", oneSided));
     }
 
     /**
@@ -552,15 +562,12 @@ public final class TargetRun implements AutoCloseable {
      * group again must converge.
      */
     public String groupRollback(List<Migration> group) throws SQLException {
-        if (blocked != null) {
-            throw new TestAbortedException("not run: " + blocked);
-        }
+        requireNotBlocked();
         if (!applied.containsAll(group)) {
             throw new TestAbortedException("not run: a migration of the group did not pass its own checks");
         }
         String name = group.get(0).label() + " … " + group.get(group.size() - 1).label();
-        List<String> missing = group.stream().filter(m -> !m.hasRollback(scenario.dialect()))
-                .map(Migration::label).toList();
+        List<String> missing = withoutRollback(group);
         if (!missing.isEmpty()) {
             throw new AssertionFailedError("group " + name + ": no rollback for " + String.join(", ", missing));
         }
@@ -582,11 +589,9 @@ public final class TargetRun implements AutoCloseable {
                 }
             }
             DiffResult restored = compare(before, snapshotOnFreshConnection(db));
-            List<String> oneSided = oneSided(restored);
-            if (!restored.isEmpty() || !oneSided.isEmpty()) {
+            if (!restoresExactly(restored)) {
                 throw new AssertionFailedError("group " + name + ": its rollbacks, run in reverse, do not restore the "
-                        + "schema before it (expected = before the group, actual = after its rollbacks):" + restored.summary(20)
-                        + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: " + String.join(", ", oneSided)));
+                        + "schema before it (expected = before the group, actual = after its rollbacks):" + differences(restored));
             }
             for (Migration m : group) {
                 apply(db, m.up());
