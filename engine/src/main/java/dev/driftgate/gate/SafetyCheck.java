@@ -33,8 +33,7 @@ final class SafetyCheck {
         java.util.Set<String> newTables = target.tablesNewSinceBaseline();
         List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect, migration.up().file(), statements, newTables));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
-        hazards.addAll(safety.suppressLater(migration.up().file(), statements,
-                safety.schemaHazards(target.compare(after, before), statements)));
+        hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));
         List<StatementObservation> observed = List.of();
         List<SampleRows.Inserted> seeded = List.of();
         if (safety.observe()) {
@@ -52,8 +51,10 @@ final class SafetyCheck {
             } finally {
                 target.discard(copy);
             }
-            hazards = safety.suppressLater(migration.up().file(), statements, safety.reconcile(hazards, observed));
+            hazards = safety.reconcile(hazards, observed);
         }
+        // The file's suppression comments, once, for what the static pass could not see.
+        hazards = safety.suppressLater(migration.up().file(), statements, hazards);
         publish.accept(hazards);
         String details = details(hazards, observed, seeded);
         List<Hazard> failing = safety.failing(hazards);
