@@ -85,12 +85,18 @@ public final class TargetServers {
 
     private static int environmentMajor(TargetSpec spec, String source, java.nio.file.Path directory) {
         if (source.startsWith("jdbc:")) {
-            Dialect dialect = dev.driftgate.dialect.Dialects.forUrl(source);
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(source)) {
-                return dialect.checkServerVersion(c).major();
+            String cannot = "target " + spec + ": cannot ask the environment's server its version: ";
+            java.sql.Connection connection;
+            try {
+                // Connect and socket timeouts, and the URL masked in errors, as for any environment.
+                connection = dev.driftgate.database.LiveDatabase.connect(source, ConnectionSettings.of(null, null));
+            } catch (DriftgateException e) {
+                throw new DriftgateException(cannot + e.getMessage(), e);
+            }
+            try (java.sql.Connection c = connection) {
+                return dev.driftgate.dialect.Dialects.forUrl(source).checkServerVersion(c).major();
             } catch (java.sql.SQLException e) {
-                throw new DriftgateException("target " + spec + ": cannot ask the environment's server its version: "
-                        + e.getMessage(), e);
+                throw new DriftgateException(cannot + e.getMessage(), e);
             }
         }
         java.nio.file.Path file = directory.resolve(source);
