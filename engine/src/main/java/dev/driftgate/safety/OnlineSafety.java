@@ -30,7 +30,10 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
     public static final String OBSERVE = "driftgate.safety.observe";
     public static final String ROWS = "driftgate.safety.rows";
 
-    /** From configuration: {@code driftgate.safety.fail-on}, {@code driftgate.safety.level.<CODE>}, {@code driftgate.safety.observe}. */
+    /**
+     * From configuration: {@code driftgate.safety.fail-on}, {@code driftgate.safety.level.<CODE>},
+     * {@code driftgate.safety.observe}, {@code driftgate.safety.rows}.
+     */
     public static OnlineSafety configured(Function<String, Optional<String>> settings) {
         Map<Rule, HazardLevel> levels = new HashMap<>();
         for (Rule rule : Rule.values()) {

@@ -2,6 +2,7 @@ package dev.driftgate.dialect.mysql;
 
 import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.safety.MigrationState;
 import dev.driftgate.safety.SafetyObserver;
 import dev.driftgate.safety.StatementObservation;
 import java.sql.Connection;
@@ -37,7 +38,7 @@ final class MysqlObserver implements SafetyObserver {
             Matcher alter = ALTER_TABLE.matcher(statement.sql());
             Probe run;
             try {
-                if (alter.matches() && existing.contains(key(alter.group(1))) && !EXPLICIT.matcher(statement.sql()).find()
+                if (alter.matches() && existing.contains(MigrationState.key(alter.group(1))) && !EXPLICIT.matcher(statement.sql()).find()
                         && !PARTITIONING.matcher(statement.sql()).find()) {
                     run = probe(c, statement);
                 } else {
@@ -95,10 +96,5 @@ final class MysqlObserver implements SafetyObserver {
             }
         }
         return out;
-    }
-
-    private static String key(String table) {
-        String t = table.replace("`", "");
-        return t.substring(t.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 }
