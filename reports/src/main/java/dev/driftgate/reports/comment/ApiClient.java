@@ -52,6 +52,11 @@ final class ApiClient {
         return java.util.Optional.empty();
     }
 
+    /** Creates or edits a note: both APIs take {@code {"body": …}}. */
+    void sendBody(String method, URI uri, String body) throws IOException, InterruptedException {
+        send(method, uri, JSON.createObjectNode().put("body", body).toString());
+    }
+
     /** The response body of a 2xx; any other outcome is an {@link ApiException}. */
     String send(String method, URI uri, String jsonBody) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {

@@ -1,6 +1,5 @@
 package dev.driftgate.reports.comment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.function.LongConsumer;
  * {@code PATCH /repos/:owner/:repo/issues/comments/:id}), authenticated with a bearer token.
  */
 public final class GitHubComments implements CommentTarget {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String api;
     private final String repository;
@@ -41,13 +38,11 @@ public final class GitHubComments implements CommentTarget {
 
     @Override
     public void create(String body) throws IOException, InterruptedException {
-        client.send("POST", URI.create(api + "/repos/" + repository + "/issues/" + number + "/comments"),
-                JSON.createObjectNode().put("body", body).toString());
+        client.sendBody("POST", URI.create(api + "/repos/" + repository + "/issues/" + number + "/comments"), body);
     }
 
     @Override
     public void update(String id, String body) throws IOException, InterruptedException {
-        client.send("PATCH", URI.create(api + "/repos/" + repository + "/issues/comments/" + id),
-                JSON.createObjectNode().put("body", body).toString());
+        client.sendBody("PATCH", URI.create(api + "/repos/" + repository + "/issues/comments/" + id), body);
     }
 }

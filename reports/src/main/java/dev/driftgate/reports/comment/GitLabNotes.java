@@ -1,6 +1,5 @@
 package dev.driftgate.reports.comment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +13,6 @@ import java.util.function.LongConsumer;
  * {@code PUT …/notes/:note_id}), authenticated with a {@code PRIVATE-TOKEN} header.
  */
 public final class GitLabNotes implements CommentTarget {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String api;
     private final String project;
@@ -45,11 +42,11 @@ public final class GitLabNotes implements CommentTarget {
 
     @Override
     public void create(String body) throws IOException, InterruptedException {
-        client.send("POST", URI.create(notes()), JSON.createObjectNode().put("body", body).toString());
+        client.sendBody("POST", URI.create(notes()), body);
     }
 
     @Override
     public void update(String id, String body) throws IOException, InterruptedException {
-        client.send("PUT", URI.create(notes() + "/" + id), JSON.createObjectNode().put("body", body).toString());
+        client.sendBody("PUT", URI.create(notes() + "/" + id), body);
     }
 }

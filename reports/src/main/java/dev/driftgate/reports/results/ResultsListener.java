@@ -13,7 +13,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -110,14 +109,14 @@ public final class ResultsListener implements TestExecutionListener {
     }
 
     private static boolean isDriftgate(TestIdentifier id) {
-        return UniqueId.parse(id.getUniqueId()).getEngineId().map("driftgate"::equals).orElse(false);
+        return id.getUniqueIdObject().getEngineId().map("driftgate"::equals).orElse(false);
     }
 
     private RunResults.CheckResult check(TestIdentifier id, String status, String message) {
         Map<String, String> segments = new HashMap<>();
         String last = "step";
         String lastValue = null;
-        for (UniqueId.Segment s : UniqueId.parse(id.getUniqueId()).getSegments()) {
+        for (UniqueId.Segment s : id.getUniqueIdObject().getSegments()) {
             segments.put(s.getType(), s.getValue());
             last = s.getType();
             lastValue = s.getValue();
@@ -133,16 +132,9 @@ public final class ResultsListener implements TestExecutionListener {
         if (source.isPresent() && source.get() instanceof FileSource f) {
             file = Provenance.relative(f.getFile().toPath());
             line = f.getPosition().map(p -> p.getLine()).orElse(null);
-        } else if (source.isPresent() && source.get() instanceof ClassSource) {
-            file = null;
         }
-        String kind = switch (last) {
-            case "group", "environment" -> last;
-            case "step" -> "step";
-            default -> last;
-        };
         return new RunResults.CheckResult(segments.get("scenario"), segments.get("target"), segments.get("migration"), label,
-                lastValue, kind, id.getDisplayName(), status, message, results.get(id.getUniqueId()), file, line,
+                lastValue, last, id.getDisplayName(), status, message, results.get(id.getUniqueId()), file, line,
                 hazards.get(id.getUniqueId()));
     }
 }
