@@ -15,7 +15,7 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The checks of one candidate migration, run in order on a copy of the state before it: it applies;
+ * The checks of one candidate migration, run in order on the state before it: it applies;
  * its rollback restores the schema exactly and keeps the rows that were there; applying it again
  * converges; and a run that dies after any statement can be brought forward. A failed check throws
  * {@link AssertionFailedError} with the reason; a check that does not apply throws
@@ -195,7 +195,7 @@ public final class CandidateRun {
         String fixName = target.scenario().forwardFix() != null ? "the forward fix " + fix.file() : "running it again";
         for (int k = 1; k < statements.size(); k++) {
             SqlStatement last = statements.get(k - 1);
-            ThrowawayDatabase partial = target.copyOfCurrent();
+            ThrowawayDatabase partial = target.rebuiltCurrent();
             try {
                 target.apply(partial, statements.subList(0, k));
                 try {
@@ -243,8 +243,7 @@ public final class CandidateRun {
             return;
         }
         // The checks failed part way: the state after this migration is made again, applied once.
-        ThrowawayDatabase next = target.isCurrent(work) ? target.rebuiltCurrent() : target.copyOfCurrent();
-        target.discard(work);
+        ThrowawayDatabase next = target.rebuiltCurrent();
         target.apply(next, migration.up());
         target.advance(next, migration, after);
     }

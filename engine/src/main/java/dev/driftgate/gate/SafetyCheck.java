@@ -1,6 +1,5 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.safety.Hazard;
@@ -18,7 +17,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The online-safety step of one candidate: static hazards, hazards the states before and after
  * show, then the candidate run statement by statement on a copy of the state before it, with
- * representative rows added to the tables it touches.
+ * representative rows in the tables it touches (added now, or kept from an earlier candidate's
+ * observation on the same copy).
  */
 final class SafetyCheck {
 
@@ -37,19 +37,23 @@ final class SafetyCheck {
         List<StatementObservation> observed = List.of();
         List<SampleRows.Inserted> seeded = List.of();
         if (safety.observe()) {
-            ThrowawayDatabase copy = target.copyOfCurrent();
-            try (Connection c = target.scriptConnection(copy)) {
+            TargetRun.ObservationCopy copy = target.observationCopy();
+            boolean completed = false;
+            try {
+                Connection c = copy.connection();
                 if (safety.sampleRows() > 0) {
-                    seeded = new SampleRows(dialect, before, safety.sampleRows(), newTables).fill(c, migration.up().sql());
+                    seeded = new SampleRows(dialect, before, safety.sampleRows(), newTables, copy.sampleRows())
+                            .fill(c, migration.up().sql());
                 }
                 try {
                     observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));
+                    completed = true;
                 } catch (SafetyObserver.Failed failed) {
                     observed = failed.before();
                     hazards = safety.observedFailure(hazards, failed);
                 }
             } finally {
-                target.discard(copy);
+                target.observed(copy, completed);
             }
             hazards = safety.reconcile(hazards, observed);
         }

@@ -52,16 +52,21 @@ final class SampleRows {
     private final SchemaSnapshot schema;
     private final int rowsPerTable;
     private final Set<String> newTables;
+    private final Map<String, Integer> alreadyFilled;
 
     /**
      * @param newTables tables earlier migrations of the same change created ({@link TargetRun#tableKey}):
      *     empty in production, so left empty here
+     * @param alreadyFilled rows generated earlier on the same copy, by table ({@link TargetRun#tableKey}):
+     *     left as they are (their keys would collide); tables filled now are added
      */
-    SampleRows(Dialect dialect, SchemaSnapshot schema, int rowsPerTable, Set<String> newTables) {
+    SampleRows(Dialect dialect, SchemaSnapshot schema, int rowsPerTable, Set<String> newTables,
+            Map<String, Integer> alreadyFilled) {
         this.dialect = dialect;
         this.schema = schema;
         this.rowsPerTable = rowsPerTable;
         this.newTables = newTables;
+        this.alreadyFilled = alreadyFilled;
     }
 
     /**
@@ -133,7 +138,14 @@ final class SampleRows {
             }
         }
         done.add(table);
-        out.add(insert(c, q));
+        Integer earlier = alreadyFilled.get(label(q));
+        if (earlier != null) {
+            out.add(new Inserted(label(q), earlier, "added for an earlier candidate"));
+            return;
+        }
+        Inserted inserted = insert(c, q);
+        alreadyFilled.put(label(q), inserted.rows());
+        out.add(inserted);
     }
 
     private Inserted insert(Connection c, Qualified q) throws SQLException {
@@ -250,7 +262,7 @@ final class SampleRows {
     }
 
     private String label(Qualified q) {
-        return dialect.name().equals("postgresql") ? q.schema().name() + "." + q.table().name() : q.table().name();
+        return TargetRun.tableKey(dialect, q.schema().name(), q.table().name());
     }
 
     private static boolean isSequenceDefault(Column col) {

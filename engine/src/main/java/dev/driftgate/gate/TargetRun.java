@@ -27,9 +27,16 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One scenario on one target: the baseline applied once, then each candidate checked on a copy of
- * the state before it, in version order. The state advances candidate by candidate, so each one is
- * checked on exactly what production will hold when it runs.
+ * One scenario on one target: the baseline applied once, then each candidate checked on the state
+ * before it, in version order. The state advances candidate by candidate, so each one is checked on
+ * exactly what production will hold when it runs.
+ *
+ * <p>The checks run on the current state itself: a candidate whose checks pass leaves it where a
+ * single apply would (applied, rolled back, applied again), and one that fails has the state
+ * rebuilt ({@link #rebuiltCurrent()}). So the sessions on it stay warm from one candidate to the
+ * next: on PostgreSQL a new database is a new server process with cold catalog caches, which cost
+ * more than the copy itself. What a check needs a copy of the state for is rebuilt from a pristine
+ * copy of the baseline (PostgreSQL) or by replaying the history (MySQL, which cannot copy a database).
  */
 public final class TargetRun implements AutoCloseable {
 
@@ -37,7 +44,17 @@ public final class TargetRun implements AutoCloseable {
     private final TargetSpec spec;
     private final DatabaseServer server;
     private final boolean ownsServer;
+    /** The scripts that bring an empty database to the current state: the baseline, the seed, then one per applied candidate. */
     private final List<Script> replay = new ArrayList<>();
+    /** How many of {@link #replay} make the baseline (migrations and seed). */
+    private int baselineScripts;
+    /**
+     * PostgreSQL: a database holding the baseline that nobody connects to, so that it can be copied
+     * (a template must have no sessions): what states are rebuilt from. Null on MySQL.
+     */
+    private String pristineBaseline;
+    /** The online-safety node's copy of the state, kept from one candidate to the next ({@link #observationCopy()}). */
+    private ObservationCopy observation;
     private final List<ThrowawayDatabase> databases = new ArrayList<>();
     /**
      * One connection per database, kept open: a new PostgreSQL connection starts a server process
@@ -165,11 +182,13 @@ public final class TargetRun implements AutoCloseable {
         scenario.baseline().forEach(m -> scripts.add(m.up()));
         scripts.addAll(scenario.seed());
         replay.addAll(scripts);
+        baselineScripts = scripts.size();
         String cache = baselineCache ? BaselineCache.name(scenario.dialect(), scripts) : null;
         String how;
         if (cache != null && BaselineCache.exists(server, cache)) {
             current = ThrowawayDatabase.cloneOf(server, cache);
             databases.add(current);
+            pristineBaseline = cache;
             how = "copied from the cached baseline " + cache;
         } else {
             current = newDatabase();
@@ -181,7 +200,10 @@ public final class TargetRun implements AutoCloseable {
             if (cache != null) {
                 closeSession(current);
                 BaselineCache.store(server, current, cache);
+                pristineBaseline = cache;
                 how += "; cached as " + cache;
+            } else if (copiesDatabases()) {
+                pristineBaseline = copyOf(current).name();
             }
         }
         currentSnapshot = snapshot(current);
@@ -217,39 +239,52 @@ public final class TargetRun implements AutoCloseable {
         return currentSnapshot;
     }
 
-    /** A new database holding the current state: a file copy on PostgreSQL, a replay on MySQL. */
-    ThrowawayDatabase copyOfCurrent() throws SQLException {
+    /** A file copy of a database (PostgreSQL); its sessions are closed first, as a template must have none. */
+    private ThrowawayDatabase copyOf(ThrowawayDatabase db) throws SQLException {
         long start = System.nanoTime();
-        closeSession(current);
-        Optional<ThrowawayDatabase> copy = ThrowawayDatabase.cloneOf(current);
-        if (copy.isEmpty()) {
-            return rebuiltCurrent();
-        }
-        databases.add(copy.get());
+        closeSession(db);
+        ThrowawayDatabase copy = ThrowawayDatabase.cloneOf(db).orElseThrow(() -> new SQLException(
+                scenario.dialect().name() + " cannot copy databases"));
+        databases.add(copy);
         timings.copy(System.nanoTime() - start);
-        return copy.get();
+        return copy;
     }
 
     /**
-     * The database a candidate's checks run on. On PostgreSQL a copy of the current state (a file
-     * copy, tens of milliseconds). On MySQL a copy is a replay of the whole history, so the checks
-     * run on the current state itself; a candidate that leaves it broken has it rebuilt by replay
-     * ({@link #rebuiltCurrent()}), so the next candidate still starts from a known state.
+     * The database a candidate's checks run on: the current state itself (see the class comment).
+     * A candidate that leaves it broken has it rebuilt ({@link #rebuiltCurrent()}), so the next
+     * candidate still starts from a known state.
      */
-    ThrowawayDatabase workDatabase() throws SQLException {
-        if (copiesDatabases()) {
-            return copyOfCurrent();
-        }
+    ThrowawayDatabase workDatabase() {
         return current;
     }
 
-    boolean isCurrent(ThrowawayDatabase db) {
-        return db == current;
+    /**
+     * A new database holding the state before the running candidate: the baseline and the
+     * candidates applied so far.
+     */
+    ThrowawayDatabase rebuiltCurrent() throws SQLException {
+        return stateAfter(applied.size());
     }
 
-    /** A new database holding the state before the running candidate, by replaying the history. */
-    ThrowawayDatabase rebuiltCurrent() throws SQLException {
-        return replayed(replay);
+    /**
+     * A new database holding the baseline and the first {@code candidates} applied candidates: on
+     * PostgreSQL a copy of the pristine baseline with their scripts run on it, on MySQL a replay of
+     * the whole history.
+     */
+    private ThrowawayDatabase stateAfter(int candidates) throws SQLException {
+        List<Script> scripts = replay.subList(0, baselineScripts + candidates);
+        if (pristineBaseline == null) {
+            return replayed(scripts);
+        }
+        long start = System.nanoTime();
+        ThrowawayDatabase db = ThrowawayDatabase.cloneOf(server, pristineBaseline);
+        databases.add(db);
+        for (Script s : scripts.subList(baselineScripts, scripts.size())) {
+            runScript(db, s.statements(scenario.dialect()));
+        }
+        timings.copy(System.nanoTime() - start);
+        return db;
     }
 
     /** A new database that the given scripts of the history, run in order, bring to its state. */
@@ -445,9 +480,9 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /**
-     * Chain rollback: on a copy of the final state (on MySQL the state itself: this is the target's
-     * last check), every candidate's rollback runs in reverse order, as an incident that undoes a
-     * release would run them; the result must equal the baseline, read on a fresh connection.
+     * Chain rollback: on the final state itself (this is the target's last check), every
+     * candidate's rollback runs in reverse order, as an incident that undoes a release would run
+     * them; the result must equal the baseline, read on a fresh connection.
      */
     public String chainRollback() throws SQLException {
         requireNotBlocked();
@@ -571,9 +606,7 @@ public final class TargetRun implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new AssertionFailedError("group " + name + ": no rollback for " + String.join(", ", missing));
         }
-        // The history holds the baseline, the seed, then one script per applied candidate.
-        int candidatesBefore = applied.indexOf(group.get(0));
-        ThrowawayDatabase db = replayed(replay.subList(0, replay.size() - applied.size() + candidatesBefore));
+        ThrowawayDatabase db = stateAfter(applied.indexOf(group.get(0)));
         try {
             SchemaSnapshot before = snapshot(db);
             for (Migration m : group) {
@@ -607,9 +640,77 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
+    /**
+     * The online-safety node's database: the state before the running candidate, with the
+     * representative rows generated for earlier candidates still in it. An observed run that
+     * completes leaves it at the state after its candidate, which is the state before the next, so
+     * one copy serves every candidate; it is rebuilt when it falls out of step (a run that failed
+     * part way, a candidate that was not observed).
+     */
+    ObservationCopy observationCopy() throws SQLException {
+        if (observation != null && observation.candidates == applied.size()) {
+            return observation;
+        }
+        discardObservationCopy();
+        ThrowawayDatabase db = rebuiltCurrent();
+        try {
+            observation = new ObservationCopy(db, scriptConnection(db), applied.size());
+        } catch (SQLException | RuntimeException e) {
+            discard(db);
+            throw e;
+        }
+        return observation;
+    }
+
+    /** After an observed run: a completed one has moved the copy to the state after the running candidate. */
+    void observed(ObservationCopy copy, boolean completed) {
+        if (completed && copy == observation) {
+            copy.candidates = applied.size() + 1;
+        } else {
+            discardObservationCopy();
+        }
+    }
+
+    private void discardObservationCopy() {
+        if (observation != null) {
+            try {
+                observation.connection.close();
+            } catch (SQLException e) {
+                // a connection to a database about to be dropped: nothing to lose
+            }
+            discard(observation.db);
+            observation = null;
+        }
+    }
+
+    /** The observation's database and its session, and which state it holds. */
+    static final class ObservationCopy {
+        private final ThrowawayDatabase db;
+        private final Connection connection;
+        /** The state it holds: the baseline and this many applied candidates. */
+        private int candidates;
+        /** Representative rows already in it, by table ({@link #tableKey}). */
+        private final Map<String, Integer> sampleRows = new HashMap<>();
+
+        private ObservationCopy(ThrowawayDatabase db, Connection connection, int candidates) {
+            this.db = db;
+            this.connection = connection;
+            this.candidates = candidates;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        Map<String, Integer> sampleRows() {
+            return sampleRows;
+        }
+    }
+
     /** Drops every database of this run; stops the server if it was started for this target alone. */
     @Override
     public void close() {
+        discardObservationCopy();
         new ArrayList<>(sessions.keySet()).forEach(this::closeSession);
         databases.forEach(ThrowawayDatabase::close);
         databases.clear();
