@@ -41,6 +41,13 @@ public final class CatalogRows {
         }
     }
 
+    /** A two-column query as a map from the first column to the second, in row order. */
+    public static java.util.Map<String, String> pairs(Connection connection, String sql) throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        query(connection, sql, row -> out.put(row.getString(1), row.getString(2)));
+        return out;
+    }
+
     /** A text array column as a list (empty for SQL NULL). */
     public static List<String> strings(ResultSet row, String column) throws SQLException {
         Array array = row.getArray(column);

@@ -54,6 +54,15 @@ public interface Dialect {
      */
     Optional<String> rowDigestSql(String schema, Table table);
 
+    /**
+     * The database's id counters (sequences; AUTO_INCREMENT) by name, with their position (null:
+     * never used). A rollback that deletes the rows a migration inserted leaves them advanced.
+     */
+    java.util.Map<String, String> idCounters(Connection connection) throws SQLException;
+
+    /** The statement that puts a counter from {@link #idCounters} back at a position it reported. */
+    String rewindIdCounterSql(String counter, String position);
+
     /** Splits a script into statements, keeping the line each starts on. */
     List<SqlStatement> splitScript(String script, String source);
 

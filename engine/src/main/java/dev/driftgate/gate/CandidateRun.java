@@ -29,6 +29,7 @@ public final class CandidateRun {
     private SchemaSnapshot before;
     private SchemaSnapshot after;
     private Map<String, Checksums.TableRows> rowsBefore;
+    private Map<String, String> countersBefore;
     private boolean applied;
     private boolean rolledBack;
     private boolean converged;
@@ -52,6 +53,7 @@ public final class CandidateRun {
         before = target.currentSnapshot();
         work = target.workDatabase();
         rowsBefore = target.rows(work, before);
+        countersBefore = target.idCounters(work);
         int n;
         try {
             n = target.apply(work, migration.up());
@@ -161,6 +163,9 @@ public final class CandidateRun {
         if (!rolledBack) {
             throw new TestAbortedException("not run: nothing was rolled back");
         }
+        // Applied again with the counters where the first apply found them, it hands out the same
+        // ids: the state the next candidate starts from is the one production reaches.
+        target.rewindIdCounters(work, countersBefore);
         try {
             target.apply(work, migration.up());
         } catch (DriftgateException e) {

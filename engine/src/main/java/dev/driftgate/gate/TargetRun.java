@@ -367,6 +367,40 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
+    /** The id counters of a database (sequences, AUTO_INCREMENT) and where they stand. */
+    Map<String, String> idCounters(ThrowawayDatabase db) throws SQLException {
+        if (sharedSession()) {
+            return scenario.dialect().idCounters(session(db));
+        }
+        try (Connection c = db.connect()) {
+            return scenario.dialect().idCounters(c);
+        }
+    }
+
+    /**
+     * Puts the id counters that moved since {@code before} back where they were. A rollback that
+     * deletes the rows its migration inserted leaves the counters advanced; without this, applying
+     * the migration again would hand out other ids than production's single run, and every later
+     * candidate would run on a state production never has (a data migration that names a row by
+     * its id would touch another one). Counters the rollback dropped or created are left alone.
+     *
+     * @return how many counters were put back
+     */
+    int rewindIdCounters(ThrowawayDatabase db, Map<String, String> before) throws SQLException {
+        Map<String, String> now = idCounters(db);
+        List<SqlStatement> rewind = new ArrayList<>();
+        before.forEach((counter, position) -> {
+            if (now.containsKey(counter) && !java.util.Objects.equals(now.get(counter), position)) {
+                rewind.add(new SqlStatement(scenario.dialect().rewindIdCounterSql(counter, position), "driftgate: id counters",
+                        1, rewind.size() + 1));
+            }
+        });
+        if (!rewind.isEmpty()) {
+            apply(db, rewind);
+        }
+        return rewind.size();
+    }
+
     /** Compares two states of this target under the scenario's ignore rules, timed. */
     DiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual) {
         long start = System.nanoTime();

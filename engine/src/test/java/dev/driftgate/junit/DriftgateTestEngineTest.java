@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.driftgate.testing.Databases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
@@ -178,19 +179,88 @@ class DriftgateTestEngineTest {
     }
 
     @Test
-    void onMysqlAFailedCandidateStillLeavesTheNextOneAKnownState() throws Exception {
-        // 2's rollback leaves column x behind: its checks fail on the state they ran on.
-        Path dir = files("my", "driftgate.yaml", "dialect: mysql\ncandidates: '2..'\n",
-                "migrations/000001_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY);\n",
-                "migrations/000001_a.down.sql", "DROP TABLE a;\n",
-                "migrations/000002_x.up.sql", "ALTER TABLE a ADD COLUMN x int;\n",
-                "migrations/000002_x.down.sql", "SELECT 1;\n",
-                "migrations/000003_y.up.sql", "ALTER TABLE a ADD COLUMN y int;\n",
-                "migrations/000003_y.down.sql", "ALTER TABLE a DROP COLUMN y;\n");
-        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
-        events.assertThatEvents().haveExactly(1, event(test("migration:000002"), test("step:rollback"), finishedWithFailure()));
-        events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:rollback"), finishedSuccessfully()));
-        events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:reapply"), finishedSuccessfully()));
+    void aFailedCandidateStillLeavesTheNextOneAKnownStateOnBothDialects() throws Exception {
+        for (String dialect : List.of("postgresql", "mysql")) {
+            // 2's rollback leaves column x behind: its checks fail on the state they ran on, which
+            // is rebuilt (PostgreSQL: from a copy of the baseline; MySQL: by replay) for 3 and 4.
+            Path dir = files("failed-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2..'\n",
+                    "migrations/000001_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY);\n",
+                    "migrations/000001_a.down.sql", "DROP TABLE a;\n",
+                    "migrations/000002_x.up.sql", "ALTER TABLE a ADD COLUMN x int;\n",
+                    "migrations/000002_x.down.sql", "SELECT 1;\n",
+                    "migrations/000003_y.up.sql", "ALTER TABLE a ADD COLUMN y int;\n",
+                    "migrations/000003_y.down.sql", "ALTER TABLE a DROP COLUMN y;\n",
+                    // Needs 2's column: it only applies on a state that holds 2 applied once.
+                    "migrations/000004_z.up.sql", "ALTER TABLE a RENAME COLUMN x TO z;\n",
+                    "migrations/000004_z.down.sql", "ALTER TABLE a RENAME COLUMN z TO x;\n");
+            Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+            events.assertThatEvents().haveExactly(1, event(test("migration:000002"), test("step:rollback"), finishedWithFailure()));
+            events.assertThatEvents().haveExactly(1, event(test("migration:000002"), test("step:reapply"), finishedWithFailure()));
+            for (String later : List.of("migration:000003", "migration:000004")) {
+                for (String step : List.of("step:apply", "step:rollback", "step:reapply", "step:online-safety")) {
+                    events.assertThatEvents().haveExactly(1, event(test(later), test(step), finishedSuccessfully()));
+                }
+            }
+            events.assertThatEvents().haveExactly(1, event(test("chain-rollback"), finishedWithFailure()));
+            events.assertStatistics(st -> st.failed(3));
+            Databases.assertNoThrowawayLeft();
+        }
+    }
+
+    @Test
+    void theObservedCopyKeepsItsRowsFromCandidateToCandidateAndIsRebuiltAfterAFailedRun() throws Exception {
+        for (String dialect : List.of("postgresql", "mysql")) {
+            String schema = dialect.equals("postgresql") ? "public." : "";
+            Path dir = files("observed-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2..'\n",
+                    "migrations/000001_account.up.sql", "CREATE TABLE team (id int PRIMARY KEY, name varchar(20) NOT NULL);\n"
+                            + "CREATE TABLE account (id int PRIMARY KEY, team_id int NOT NULL REFERENCES team (id), "
+                            + "email varchar(40));\n",
+                    "migrations/000001_account.down.sql", "DROP TABLE account;\nDROP TABLE team;\n",
+                    "migrations/000002_note.up.sql", "ALTER TABLE account ADD COLUMN note varchar(10);\n",
+                    "migrations/000002_note.down.sql", "ALTER TABLE account DROP COLUMN note;\n",
+                    // Fails on the generated rows (their emails repeat): the observed copy is dropped.
+                    "migrations/000003_email.up.sql", "CREATE UNIQUE INDEX account_email ON account (email);\n",
+                    "migrations/000003_email.down.sql", "DROP INDEX account_email" + (dialect.equals("mysql") ? " ON account" : "")
+                            + ";\n",
+                    // Runs on a copy rebuilt with 2 and 3 applied: dropping 3's index works there.
+                    "migrations/000004_no_email.up.sql", "DROP INDEX account_email" + (dialect.equals("mysql") ? " ON account" : "")
+                            + ";\nALTER TABLE account DROP COLUMN note;\n",
+                    "migrations/000004_no_email.down.sql", "ALTER TABLE account ADD COLUMN note varchar(10);\n"
+                            + "CREATE UNIQUE INDEX account_email ON account (email);\n");
+            // Warnings fail the step here, so that its message shows what the observation saw.
+            Events events = EngineTestKit.engine("driftgate").configurationParameter("driftgate.safety.fail-on", "warning")
+                    .selectors(selectDirectory(dir.toFile())).execute().testEvents();
+            String fresh = "representative rows added: " + schema + "team 100, " + schema + "account 100";
+            String kept = "representative rows added: " + schema + "team 100 (added for an earlier candidate), " + schema
+                    + "account 100 (added for an earlier candidate)";
+            events.assertThatEvents().haveExactly(1, event(test("migration:000002"), test("step:online-safety"),
+                    finishedWithFailure(message(m -> m.contains(fresh) && !m.contains("DG640")))));
+            events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:online-safety"),
+                    finishedWithFailure(message(m -> m.contains(kept) && m.contains("DG640 error: fails on representative rows")))));
+            events.assertThatEvents().haveExactly(1, event(test("migration:000004"), test("step:online-safety"),
+                    finishedWithFailure(message(m -> m.contains(fresh) && !m.contains("DG640")))));
+            Databases.assertNoThrowawayLeft();
+        }
+    }
+
+    @Test
+    void aReappliedMigrationHandsOutTheIdsOfItsFirstRunSoLaterOnesSeeProductionsRows() throws Exception {
+        for (String dialect : List.of("postgresql", "mysql")) {
+            String serial = dialect.equals("postgresql") ? "serial" : "int AUTO_INCREMENT";
+            // 3 names the row 2 inserted by its id, as data migrations do: after 2's apply, rollback
+            // and re-apply the row must carry the id production gives it.
+            Path dir = files("ids-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2..'\n",
+                    "migrations/000001_role.up.sql", "CREATE TABLE role (id " + serial + " PRIMARY KEY, name varchar(20) NOT NULL);\n",
+                    "migrations/000001_role.down.sql", "DROP TABLE role;\n",
+                    "migrations/000002_admin.up.sql", "INSERT INTO role (name) VALUES ('admin');\n",
+                    "migrations/000002_admin.down.sql", "DELETE FROM role WHERE name = 'admin';\n",
+                    "migrations/000003_grants.up.sql", "CREATE TABLE IF NOT EXISTS grants (role_id int NOT NULL REFERENCES role (id));\n"
+                            + "INSERT INTO grants (role_id) VALUES (1);\n",
+                    "migrations/000003_grants.down.sql", "DROP TABLE grants;\n");
+            Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
+            events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:apply"), finishedSuccessfully()));
+            events.assertStatistics(st -> st.failed(0));
+        }
     }
 
     @Test

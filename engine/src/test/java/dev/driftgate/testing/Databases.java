@@ -3,9 +3,16 @@ package dev.driftgate.testing;
 import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.database.DatabaseServer;
+import dev.driftgate.database.EmbeddedServers;
+import dev.driftgate.dialect.Dialects;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Throwaway databases loaded with a script, for tests. */
 public final class Databases {
@@ -23,6 +30,29 @@ public final class Databases {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Fails when a throwaway database of this process is still on an embedded server: what a
+     * finished gate run must leave (it drops every copy it made).
+     */
+    public static void assertNoThrowawayLeft() throws SQLException {
+        String mine = ThrowawayDatabase.PREFIX + "%_" + ProcessHandle.current().pid() + "_%";
+        for (DatabaseServer server : List.of(EmbeddedServers.shared(Dialects.postgres()), EmbeddedServers.shared(Dialects.mysql()))) {
+            List<String> left = new ArrayList<>();
+            try (Connection c = server.connect(server.dialect().maintenanceDatabase());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(server.dialect().listDatabasesSql(ThrowawayDatabase.PREFIX))) {
+                while (rs.next()) {
+                    if (rs.getString(1).matches(mine.replace("%", ".*"))) {
+                        left.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!left.isEmpty()) {
+                throw new AssertionError("throwaway databases left on " + server.description() + ": " + left);
+            }
+        }
     }
 
     public static ConnectionSettings settings(Target target) {

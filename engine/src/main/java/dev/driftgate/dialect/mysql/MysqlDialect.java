@@ -1,7 +1,9 @@
 package dev.driftgate.dialect.mysql;
 
+import dev.driftgate.dialect.CatalogRows;
 import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.QueryResources;
 import dev.driftgate.dialect.ScriptSplitter;
 import dev.driftgate.dialect.ServerVersion;
 import dev.driftgate.dialect.SqlStatement;
@@ -121,6 +123,25 @@ public final class MysqlDialect implements Dialect {
     }
 
     /** The schema is the connection's database, so the table is named alone. */
+    @Override
+    public java.util.Map<String, String> idCounters(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // MySQL 8 serves information_schema.tables from statistics cached for a day by default.
+            s.execute("SET SESSION information_schema_stats_expiry = 0");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 1193) { // unknown system variable: MariaDB reads the counters live
+                throw e;
+            }
+        }
+        return CatalogRows.pairs(connection,
+                QueryResources.load(MysqlDialect.class, "id_counters"));
+    }
+
+    @Override
+    public String rewindIdCounterSql(String counter, String position) {
+        return "ALTER TABLE " + quoteIdentifier(counter) + " AUTO_INCREMENT = " + Long.parseLong(position);
+    }
+
     @Override
     public Optional<String> rowDigestSql(String schema, Table table) {
         if (table.columns().isEmpty()) {

@@ -1,7 +1,9 @@
 package dev.driftgate.dialect.postgres;
 
+import dev.driftgate.dialect.CatalogRows;
 import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.QueryResources;
 import dev.driftgate.dialect.ScriptSplitter;
 import dev.driftgate.dialect.ServerVersion;
 import dev.driftgate.dialect.SqlStatement;
@@ -112,6 +114,18 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String quoteLiteral(String text) {
         return "'" + text.replace("'", "''") + "'";
+    }
+
+    @Override
+    public java.util.Map<String, String> idCounters(Connection connection) throws SQLException {
+        return CatalogRows.pairs(connection, QueryResources.load(PostgresDialect.class, "id_counters"));
+    }
+
+    @Override
+    public String rewindIdCounterSql(String counter, String position) {
+        // Never used: RESTART puts it back at its start, with no value handed out yet.
+        return position == null ? "ALTER SEQUENCE " + counter + " RESTART"
+                : "SELECT pg_catalog.setval(" + quoteLiteral(counter) + ", " + Long.parseLong(position) + ", true)";
     }
 
     @Override
