@@ -77,6 +77,7 @@ public final class TargetRun implements AutoCloseable {
      * replays), DDL, catalog reads, comparisons, row checksums.
      */
     public static final class Timings {
+        private long serverNanos;
         private long copyNanos;
         private int copies;
         private long ddlNanos;
@@ -84,6 +85,10 @@ public final class TargetRun implements AutoCloseable {
         private int snapshots;
         private long diffNanos;
         private long rowsNanos;
+
+        synchronized void server(long nanos) {
+            serverNanos += nanos;
+        }
 
         synchronized void copy(long nanos) {
             copyNanos += nanos;
@@ -113,8 +118,9 @@ public final class TargetRun implements AutoCloseable {
 
         @Override
         public synchronized String toString() {
-            return String.format("copies %d in %d ms (%.1f ms each), DDL %d ms, snapshots %d in %d ms, diffs %d ms, "
-                    + "row checksums %d ms", copies, copyNanos / 1_000_000, copies == 0 ? 0.0 : copyNanos / 1e6 / copies,
+            return String.format("server ready in %d ms, copies %d in %d ms (%.1f ms each), DDL %d ms, snapshots %d in %d ms, "
+                    + "diffs %d ms, row checksums %d ms", serverNanos / 1_000_000, copies, copyNanos / 1_000_000,
+                    copies == 0 ? 0.0 : copyNanos / 1e6 / copies,
                     ddlNanos / 1_000_000, snapshots, snapshotNanos / 1_000_000, diffNanos / 1_000_000, rowsNanos / 1_000_000);
         }
     }
@@ -131,9 +137,12 @@ public final class TargetRun implements AutoCloseable {
     }
 
     public static TargetRun open(Scenario scenario, TargetSpec spec, Function<String, Optional<String>> settings) {
+        long start = System.nanoTime();
         TargetServers.Opened opened = TargetServers.open(TargetServers.resolveEnvironmentVersion(spec, scenario),
                 scenario.dialect(), settings);
         TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
+        // Started here, or already running (an embedded server shared by the JVM's targets: about 0).
+        run.timings.server(System.nanoTime() - start);
         run.safety = dev.driftgate.safety.OnlineSafety.configured(settings);
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
