@@ -37,7 +37,7 @@ final class SafetyCheck {
         List<StatementObservation> observed = List.of();
         List<SampleRows.Inserted> seeded = List.of();
         if (safety.observe()) {
-            TargetRun.ObservationCopy copy = target.observationCopy();
+            ObservationCopy copy = target.observationCopy();
             boolean completed = false;
             try {
                 Connection c = copy.connection();

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -71,59 +70,6 @@ public final class TargetRun implements AutoCloseable {
     private SchemaSnapshot baselineSnapshot;
     private final List<Migration> applied = new ArrayList<>();
     private final Timings timings = new Timings();
-
-    /**
-     * Where a target's time went, for the report and the benchmark: copies of the state (clones or
-     * replays), DDL, catalog reads, comparisons, row checksums.
-     */
-    public static final class Timings {
-        private long serverNanos;
-        private long copyNanos;
-        private int copies;
-        private long ddlNanos;
-        private long snapshotNanos;
-        private int snapshots;
-        private long diffNanos;
-        private long rowsNanos;
-
-        synchronized void server(long nanos) {
-            serverNanos += nanos;
-        }
-
-        synchronized void copy(long nanos) {
-            copyNanos += nanos;
-            copies++;
-        }
-
-        synchronized void ddl(long nanos) {
-            ddlNanos += nanos;
-        }
-
-        synchronized void snapshot(long nanos) {
-            snapshotNanos += nanos;
-            snapshots++;
-        }
-
-        synchronized void diff(long nanos) {
-            diffNanos += nanos;
-        }
-
-        synchronized void rows(long nanos) {
-            rowsNanos += nanos;
-        }
-
-        public synchronized boolean ranAnything() {
-            return ddlNanos > 0 || snapshots > 0;
-        }
-
-        @Override
-        public synchronized String toString() {
-            return String.format("server ready in %d ms, copies %d in %d ms (%.1f ms each), DDL %d ms, snapshots %d in %d ms, "
-                    + "diffs %d ms, row checksums %d ms", serverNanos / 1_000_000, copies, copyNanos / 1_000_000,
-                    copies == 0 ? 0.0 : copyNanos / 1e6 / copies,
-                    ddlNanos / 1_000_000, snapshots, snapshotNanos / 1_000_000, diffNanos / 1_000_000, rowsNanos / 1_000_000);
-        }
-    }
 
     public Timings timings() {
         return timings;
@@ -281,7 +227,7 @@ public final class TargetRun implements AutoCloseable {
      * PostgreSQL a copy of the pristine baseline with their scripts run on it, on MySQL a replay of
      * the whole history.
      */
-    private ThrowawayDatabase stateAfter(int candidates) throws SQLException {
+    ThrowawayDatabase stateAfter(int candidates) throws SQLException {
         List<Script> scripts = replay.subList(0, baselineScripts + candidates);
         if (pristineBaseline == null) {
             return replayed(scripts);
@@ -321,7 +267,7 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    private ThrowawayDatabase newDatabase() throws SQLException {
+    ThrowawayDatabase newDatabase() throws SQLException {
         ThrowawayDatabase db = server.createThrowaway();
         databases.add(db);
         return db;
@@ -522,164 +468,35 @@ public final class TargetRun implements AutoCloseable {
         return scenario.dialect().runsInTransaction(statements);
     }
 
-    /**
-     * Chain rollback: on the final state itself (this is the target's last check), every
-     * candidate's rollback runs in reverse order, as an incident that undoes a release would run
-     * them; the result must equal the baseline, read on a fresh connection.
-     */
-    public String chainRollback() throws SQLException {
-        requireNotBlocked();
-        if (applied.isEmpty()) {
-            throw new TestAbortedException("no candidate was applied");
-        }
-        List<String> missing = withoutRollback(applied);
-        if (!missing.isEmpty()) {
-            String what = "no rollback for " + String.join(", ", missing);
-            if (scenario.rollbackRequired()) {
-                throw new AssertionFailedError("chain rollback: " + what);
-            }
-            throw new TestAbortedException(what + " (rollback: optional)");
-        }
-        ThrowawayDatabase db = workDatabase();
-        List<String> done = new ArrayList<>();
-        for (int i = applied.size() - 1; i >= 0; i--) {
-            Migration m = applied.get(i);
-            try {
-                apply(db, m.down());
-            } catch (DriftgateException e) {
-                throw new AssertionFailedError("chain rollback: the rollback of " + m.label() + " fails"
-                        + (done.isEmpty() ? "" : " after rolling back " + String.join(", ", done)) + ": " + e.getMessage(), e);
-            }
-            done.add(m.label());
-        }
-        DiffResult diff = compare(baselineSnapshot, snapshotOnFreshConnection(db));
-        if (!restoresExactly(diff)) {
-            throw new AssertionFailedError("chain rollback: rolling back " + String.join(", ", done) + " in turn does not "
-                    + "restore the baseline (expected = the baseline, actual = after the chain)" + differences(diff));
-        }
-        return applied.size() + " candidate" + (applied.size() == 1 ? "" : "s") + " rolled back in reverse: baseline restored";
+    /** The candidates applied so far, in order: the state holds the baseline and these. */
+    List<Migration> applied() {
+        return applied;
     }
 
-    /**
-     * Full-history chain ({@code baseline: empty}): on a new, empty database every versioned
-     * migration of the history runs up, then every rollback in reverse; the database must be empty
-     * again, read on a fresh connection. Repeatable migrations have no rollback and are left out; so
-     * is the seed, whose tables the history's first rollbacks would drop anyway.
-     */
+    /** The state after the baseline, as a snapshot. */
+    SchemaSnapshot baselineSnapshot() {
+        return baselineSnapshot;
+    }
+
+    /** Chain rollback ({@link RollbackModes#chain}). */
+    public String chainRollback() throws SQLException {
+        return RollbackModes.chain(this);
+    }
+
+    /** Full-history chain from an empty database ({@link RollbackModes#history}). */
     public String historyRollback() throws SQLException {
-        requireNotBlocked();
-        List<Migration> history = new ArrayList<>(scenario.baseline().stream().filter(m -> !m.repeatable()).toList());
-        history.addAll(applied);
-        List<String> missing = withoutRollback(history);
-        if (!missing.isEmpty()) {
-            throw new AssertionFailedError("chain rollback from an empty database: no rollback for "
-                    + String.join(", ", missing));
-        }
-        ThrowawayDatabase db = newDatabase();
-        try {
-            SchemaSnapshot empty = snapshot(db);
-            for (Migration m : history) {
-                try {
-                    apply(db, m.up());
-                } catch (DriftgateException e) {
-                    throw new AssertionFailedError("chain rollback from an empty database: " + m.label()
-                            + " does not apply: " + e.getMessage(), e);
-                }
-            }
-            List<String> done = new ArrayList<>();
-            for (int i = history.size() - 1; i >= 0; i--) {
-                Migration m = history.get(i);
-                try {
-                    apply(db, m.down());
-                } catch (DriftgateException e) {
-                    throw new AssertionFailedError("chain rollback from an empty database: the rollback of " + m.label()
-                            + " fails after rolling back " + (done.isEmpty() ? "nothing" : done.get(0) + " … " + done.get(done.size() - 1))
-                            + ": " + e.getMessage(), e);
-                }
-                done.add(m.label());
-            }
-            DiffResult diff = compare(empty, snapshotOnFreshConnection(db));
-            if (!restoresExactly(diff)) {
-                throw new AssertionFailedError("chain rollback from an empty database: the whole history up and down "
-                        + "again leaves objects behind (expected = empty, actual = after the rollbacks)" + differences(diff));
-            }
-            return history.size() + " migrations applied from an empty database and rolled back in reverse: empty again";
-        } finally {
-            discard(db);
-        }
+        return RollbackModes.history(this);
+    }
+
+    /** A group rolled back as one unit ({@link RollbackModes#group}). */
+    public String groupRollback(List<Migration> group) throws SQLException {
+        return RollbackModes.group(this, group);
     }
 
     /** Why the remaining checks cannot run, as an aborted check: the baseline or an earlier candidate did not apply. */
     void requireNotBlocked() {
         if (blocked != null) {
             throw new TestAbortedException("not run: " + blocked);
-        }
-    }
-
-    private List<String> withoutRollback(List<Migration> migrations) {
-        return migrations.stream().filter(m -> !m.hasRollback(scenario.dialect())).map(Migration::label).toList();
-    }
-
-    /** No difference, and no object driftgate does not model present on one side only. */
-    private static boolean restoresExactly(DiffResult diff) {
-        return diff.isEmpty() && diff.notComparedOnOneSide().isEmpty();
-    }
-
-    /** A failed rollback's differences, with the unmodelled objects on one side named after them. */
-    private static String differences(DiffResult diff) {
-        List<String> oneSided = diff.notComparedOnOneSide().stream()
-                .map(n -> n.object().table() + " " + n.object().name()).toList();
-        return diff.summary(20) + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: "
-                + String.join(", ", oneSided));
-    }
-
-    /**
-     * Group rollback: the state before the group is rebuilt (baseline, seed and the candidates
-     * before it, replayed), the group's migrations applied in order and their rollbacks run in
-     * reverse, as one unit; the schema must come back exactly (fresh connection), and applying the
-     * group again must converge.
-     */
-    public String groupRollback(List<Migration> group) throws SQLException {
-        requireNotBlocked();
-        if (!applied.containsAll(group)) {
-            throw new TestAbortedException("not run: a migration of the group did not pass its own checks");
-        }
-        String name = group.get(0).label() + " … " + group.get(group.size() - 1).label();
-        List<String> missing = withoutRollback(group);
-        if (!missing.isEmpty()) {
-            throw new AssertionFailedError("group " + name + ": no rollback for " + String.join(", ", missing));
-        }
-        ThrowawayDatabase db = stateAfter(applied.indexOf(group.get(0)));
-        try {
-            SchemaSnapshot before = snapshot(db);
-            for (Migration m : group) {
-                apply(db, m.up());
-            }
-            SchemaSnapshot after = snapshot(db);
-            for (int i = group.size() - 1; i >= 0; i--) {
-                try {
-                    apply(db, group.get(i).down());
-                } catch (DriftgateException e) {
-                    throw new AssertionFailedError("group " + name + ": the rollback of " + group.get(i).label()
-                            + " fails: " + e.getMessage(), e);
-                }
-            }
-            DiffResult restored = compare(before, snapshotOnFreshConnection(db));
-            if (!restoresExactly(restored)) {
-                throw new AssertionFailedError("group " + name + ": its rollbacks, run in reverse, do not restore the "
-                        + "schema before it (expected = before the group, actual = after its rollbacks):" + differences(restored));
-            }
-            for (Migration m : group) {
-                apply(db, m.up());
-            }
-            DiffResult again = compare(after, snapshot(db));
-            if (!again.isEmpty()) {
-                throw new AssertionFailedError("group " + name + ": applied again after its rollbacks, it does not converge:"
-                        + again.summary(20));
-            }
-            return group.size() + " migrations applied, rolled back in reverse and applied again as one unit";
-        } finally {
-            discard(db);
         }
     }
 
@@ -691,7 +508,7 @@ public final class TargetRun implements AutoCloseable {
      * part way, a candidate that was not observed).
      */
     ObservationCopy observationCopy() throws SQLException {
-        if (observation != null && observation.candidates == applied.size()) {
+        if (observation != null && observation.holds(applied.size())) {
             return observation;
         }
         discardObservationCopy();
@@ -708,7 +525,7 @@ public final class TargetRun implements AutoCloseable {
     /** After an observed run: a completed one has moved the copy to the state after the running candidate. */
     void observed(ObservationCopy copy, boolean completed) {
         if (completed && copy == observation) {
-            copy.candidates = applied.size() + 1;
+            copy.advancedTo(applied.size() + 1);
         } else {
             discardObservationCopy();
         }
@@ -716,37 +533,9 @@ public final class TargetRun implements AutoCloseable {
 
     private void discardObservationCopy() {
         if (observation != null) {
-            try {
-                observation.connection.close();
-            } catch (SQLException e) {
-                // a connection to a database about to be dropped: nothing to lose
-            }
-            discard(observation.db);
+            observation.closeConnection();
+            discard(observation.database());
             observation = null;
-        }
-    }
-
-    /** The observation's database and its session, and which state it holds. */
-    static final class ObservationCopy {
-        private final ThrowawayDatabase db;
-        private final Connection connection;
-        /** The state it holds: the baseline and this many applied candidates. */
-        private int candidates;
-        /** Representative rows already in it, by table ({@link #tableKey}). */
-        private final Map<String, Integer> sampleRows = new HashMap<>();
-
-        private ObservationCopy(ThrowawayDatabase db, Connection connection, int candidates) {
-            this.db = db;
-            this.connection = connection;
-            this.candidates = candidates;
-        }
-
-        Connection connection() {
-            return connection;
-        }
-
-        Map<String, Integer> sampleRows() {
-            return sampleRows;
         }
     }
 
