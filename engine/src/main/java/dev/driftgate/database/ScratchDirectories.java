@@ -73,6 +73,54 @@ public final class ScratchDirectories {
         }
     }
 
+    /** Makes a directory in place; may throw. */
+    @FunctionalInterface
+    public interface Maker {
+        void make(Path directory) throws IOException;
+    }
+
+    /**
+     * A directory made once and kept in the cache (a server's initialised data directory): made by
+     * {@code maker} in a directory of this process's own, then moved into place in one step, so a
+     * run killed half way leaves no half-made template, and two runs making it at once both end
+     * up using one. {@code complete} tells a finished template.
+     */
+    public static synchronized Path template(Path template, java.util.function.Predicate<Path> complete, Maker maker)
+            throws IOException {
+        if (complete.test(template)) {
+            return template;
+        }
+        Path building = template.resolveSibling(template.getFileName() + ".building-" + ProcessHandle.current().pid());
+        deleteRecursively(building);
+        try {
+            maker.make(building);
+            deleteRecursively(template); // an incomplete one left by an older version
+            Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!complete.test(template)) {
+                throw e;
+            }
+            // another run made the template first: use theirs
+        } finally {
+            deleteRecursively(building);
+        }
+        return template;
+    }
+
+    /** Copies a directory tree (a cached template into a run's directory), leaving out files of the given names. */
+    public static void copyTree(Path from, Path to, java.util.Set<String> leaveOut) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!leaveOut.contains(source.getFileName().toString())) {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     /**
      * Deletes a directory tree, tolerating files that disappear meanwhile (a server still removing
      * its own files as it stops): the walk is retried a few times until nothing is left.
