@@ -30,6 +30,7 @@ public final class CandidateRun {
     private SchemaSnapshot after;
     private Map<String, Checksums.TableRows> rowsBefore;
     private Map<String, String> countersBefore;
+    private Map<String, Checksums.TableRows> rowsAfterRollback;
     private boolean applied;
     private boolean rolledBack;
     private boolean converged;
@@ -128,6 +129,7 @@ public final class CandidateRun {
             throw new TestAbortedException("no rows to check: the baseline holds no data (add seed: to driftgate.yaml)");
         }
         Map<String, Checksums.TableRows> rowsAfter = target.rows(work, before);
+        rowsAfterRollback = rowsAfter;
         Map<String, String> changed = new TreeMap<>();
         rowsBefore.forEach((table, sum) -> {
             Checksums.TableRows now = rowsAfter.get(table);
@@ -163,9 +165,15 @@ public final class CandidateRun {
         if (!rolledBack) {
             throw new TestAbortedException("not run: nothing was rolled back");
         }
-        // Applied again with the counters where the first apply found them, it hands out the same
-        // ids: the state the next candidate starts from is the one production reaches.
-        target.rewindIdCounters(work, countersBefore);
+        // Where the rollback gave back every row, the migration is applied again with the id
+        // counters where its first apply found them, so that it hands out the same ids and the
+        // next candidate starts from the rows production has. Where rows were left behind, the
+        // counters stay where they are, as they would in production: rewound, the re-apply would
+        // collide with the rows the rollback kept.
+        Map<String, Checksums.TableRows> rowsNow = rowsAfterRollback != null ? rowsAfterRollback : target.rows(work, before);
+        if (rowsNow.equals(rowsBefore) && rowsBefore.values().stream().allMatch(r -> r.problem() == null)) {
+            target.rewindIdCounters(work, countersBefore);
+        }
         try {
             target.apply(work, migration.up());
         } catch (DriftgateException e) {

@@ -256,10 +256,16 @@ class DriftgateTestEngineTest {
                     "migrations/000002_admin.down.sql", "DELETE FROM role WHERE name = 'admin';\n",
                     "migrations/000003_grants.up.sql", "CREATE TABLE IF NOT EXISTS grants (role_id int NOT NULL REFERENCES role (id));\n"
                             + "INSERT INTO grants (role_id) VALUES (1);\n",
-                    "migrations/000003_grants.down.sql", "DROP TABLE grants;\n");
+                    "migrations/000003_grants.down.sql", "DROP TABLE grants;\n",
+                    // A rollback that keeps the row: the counter stays advanced, as in production,
+                    // so the re-apply does not collide with the row left behind.
+                    "migrations/000004_guest.up.sql", "INSERT INTO role (name) VALUES ('guest');\n",
+                    "migrations/000004_guest.down.sql", "SELECT 1;\n");
             Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
             events.assertThatEvents().haveExactly(1, event(test("migration:000003"), test("step:apply"), finishedSuccessfully()));
-            events.assertStatistics(st -> st.failed(0));
+            events.assertThatEvents().haveExactly(1, event(test("migration:000004"), test("step:data"), finishedWithFailure()));
+            events.assertThatEvents().haveExactly(1, event(test("migration:000004"), test("step:reapply"), finishedSuccessfully()));
+            events.assertStatistics(st -> st.failed(1));
         }
     }
 
