@@ -6,7 +6,8 @@
 #     snapshot, rollback, snapshot, update, snapshot (a lower bound: the snapshots are not even compared).
 # driftgate runs on the embedded servers (its default) and on the local servers (the same servers as the peers).
 #
-#   bench/gate-bench.sh              BENCH_TOOLS="floor driftgate liquibase liquibase-verify" by default
+#   bench/gate-bench.sh              BENCH_TOOLS="floor driftgate liquibase liquibase-verify" by default;
+#                                    BENCH_RUNS=3: median of that many runs for all but (c), which runs once
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench="$root/bench"
@@ -19,9 +20,24 @@ rm -rf "$work" && mkdir -p "$work"
 harness="$bench/target/classes:$bench/target/lib/*"
 liquibase=(java -cp "$harness" liquibase.integration.commandline.LiquibaseCommandLine --show-banner=false)
 
+# The median of BENCH_RUNS runs (default 3), with every run in parentheses; the output of the last run
+# stays in out.txt / err.txt. A run that needs a fresh database gets it from $before (a function name).
+runs=${BENCH_RUNS:-3}
+before=true
 measure() {
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || true
-    tail -n 1 "$work/time.txt" | awk '{printf "%.2f", $1}'
+    local all=()
+    for _ in $(seq 1 "$runs"); do
+        $before
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || true
+        all+=("$(tail -n 1 "$work/time.txt" | awk '{printf "%.2f", $1}')")
+    done
+    local median
+    median=$(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    if [ "$runs" -gt 1 ]; then
+        echo "$median (${all[*]})"
+    else
+        echo "$median"
+    fi
 }
 
 db=dg_bench_gate
@@ -52,8 +68,9 @@ for dialect in postgresql mysql; do
         floor=(mariadb -h 127.0.0.1 -uroot $db -e "source $dir/floor.sql")
     fi
     if want floor; then
-        fresh $dialect
+        before="fresh $dialect"
         echo "| $dialect | (a) floor: one client session, all ups then all downs ($server) | $(measure "${floor[@]}") | that nothing errors |"
+        before=true
     fi
     if want driftgate; then
         echo "| $dialect | driftgate test, embedded (default) | $(measure "$root/driftgate" test "$dir") | every candidate: applies, rollback restores schema, rows survive, re-apply converges, partial failure |"
@@ -65,11 +82,15 @@ for dialect in postgresql mysql; do
         grep -E "passed, " "$work/out.txt" >&2
     fi
     if want liquibase; then
-        fresh $dialect
-        "${liquibase[@]}" --url="$url" --username=$user --changelog-file=migrations/changelog.sql --search-path="$dir" \
-            update-count --count=80 >/dev/null 2>&1
+        baseline_lb() {
+            fresh $dialect
+            "${liquibase[@]}" --url="$url" --username=$user --changelog-file=migrations/changelog.sql --search-path="$dir" \
+                update-count --count=80 >/dev/null 2>&1
+        }
+        before=baseline_lb
         echo "| $dialect | (b) Liquibase 4.33.0 update-testing-rollback of the 20 candidates ($server) | $(measure "${liquibase[@]}" --url="$url" --username=$user --changelog-file=migrations/changelog.sql --search-path="$dir" update-testing-rollback) | that update, rollback, update do not error |"
         grep -m1 -iE "error|exception" "$work/err.txt" >&2 || true
+        before=true
     fi
     if want liquibase-verify; then
         fresh $dialect

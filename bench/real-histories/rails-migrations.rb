@@ -86,6 +86,7 @@ migrations.reverse_each do |m|
     write(File.join(out, file_name(m) + '.down.sql'), recorded)
   rescue StandardError => e
     without << "#{m.version} (#{(e.cause || e).class.name.split("::").last})"
+    warn "no down for #{m.version}: #{(e.cause || e).message.lines.first.to_s.strip}"
     recorded = nil
     rebuild.call(m.version)
   end
