@@ -23,6 +23,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     private final DB db;
     private final int port;
     private final Path directory;
+    private boolean closed;
 
     private EmbeddedMariaDbServer(DB db, int port, Path directory) {
         this.db = db;
@@ -33,9 +34,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     /** One embedded MariaDB per JVM, started on first use and stopped when the JVM exits. */
     public static synchronized EmbeddedMariaDbServer shared() {
         if (shared == null) {
-            shared = start();
-            EmbeddedMariaDbServer server = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "driftgate-stop-embedded-mariadb"));
+            shared = start(); // stopped at exit by its run directory's hook
         }
         return shared;
     }
@@ -67,7 +66,9 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
                     .addArg("--collation-server=utf8mb4_general_ci");
             DB db = InstalledFromCache.installed(config.build());
             db.start();
-            return new EmbeddedMariaDbServer(db, db.getConfiguration().getPort(), dir);
+            EmbeddedMariaDbServer server = new EmbeddedMariaDbServer(db, db.getConfiguration().getPort(), dir);
+            ScratchDirectories.stopBeforeDeleting(dir, server::close);
+            return server;
         } catch (ManagedProcessException | IOException | RuntimeException e) {
             ScratchDirectories.deleteRecursively(dir);
             throw new IllegalStateException("cannot start embedded MariaDB in " + dir + ": " + e.getMessage(), e);
@@ -165,6 +166,10 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             killServer();
             db.stop();

@@ -31,6 +31,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     private final EmbeddedPostgres postgres;
     private final Path directory;
     private final Integer major;
+    private boolean closed;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, Integer major) {
         this.postgres = postgres;
@@ -51,10 +52,8 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     private static synchronized EmbeddedPostgresServer sharedOf(Integer major) {
         EmbeddedPostgresServer server = SHARED.get(major);
         if (server == null) {
-            server = start(major);
+            server = start(major); // stopped at exit by its run directory's hook
             SHARED.put(major, server);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close,
-                    "driftgate-stop-embedded-postgres" + (major == null ? "" : "-" + major)));
         }
         return server;
     }
@@ -74,7 +73,9 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
             Path jar = major == null ? null : PostgresBinaries.jar(major);
             copyTree(cluster(binaries, jar, String.valueOf(major == null ? CLASSPATH_MAJOR : major)), data);
             EmbeddedPostgres pg = builder(binaries, data, jar).start();
-            return new EmbeddedPostgresServer(pg, dir, major);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dir, major);
+            ScratchDirectories.stopBeforeDeleting(dir, server::close);
+            return server;
         } catch (IOException | RuntimeException e) {
             ScratchDirectories.deleteRecursively(dir);
             throw new IllegalStateException("cannot start embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
@@ -151,6 +152,10 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             postgres.close();
         } catch (IOException e) {

@@ -27,18 +27,36 @@ public final class ScratchDirectories {
         return base.resolve("driftgate");
     }
 
-    /** A new directory for one server, removed when the JVM exits. */
+    /** What must stop before a run directory is deleted at exit: the server running in it. */
+    private static final java.util.Map<Path, Runnable> STOP_FIRST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A new directory for one server, removed when the JVM exits, after the server registered for
+     * it ({@link #stopBeforeDeleting}) has stopped: deleted under a running PostgreSQL, the data
+     * directory would leave the server running, unreachable, until it noticed a minute later.
+     */
     public static Path newRunDirectory(String kind) {
         try {
             Path root = root();
             Files.createDirectories(root);
             sweepDeadRuns(root);
             Path dir = Files.createTempDirectory(root, kind + "-" + ProcessHandle.current().pid() + "-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir), "driftgate-clean-" + kind));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Runnable stop = STOP_FIRST.remove(dir);
+                if (stop != null) {
+                    stop.run();
+                }
+                deleteRecursively(dir);
+            }, "driftgate-stop-and-clean-" + kind));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch directory under " + root() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** At exit, {@code stop} runs before the run directory is deleted (a server's own stop, which must be idempotent). */
+    public static void stopBeforeDeleting(Path runDirectory, Runnable stop) {
+        STOP_FIRST.put(runDirectory, stop);
     }
 
     /**
