@@ -178,12 +178,19 @@ class DriftgateTestEngineTest {
         }
     }
 
+    /** A golang-migrate scenario of one dialect whose candidates are version 2 and later. */
+    private Path fromSecond(String name, String dialect, String... pathsAndTexts) throws Exception {
+        Path dir = files(name + "-" + dialect, pathsAndTexts);
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: " + dialect + "\ncandidates: '2..'\n");
+        return dir;
+    }
+
     @Test
     void aFailedCandidateStillLeavesTheNextOneAKnownStateOnBothDialects() throws Exception {
         for (String dialect : List.of("postgresql", "mysql")) {
             // 2's rollback leaves column x behind: its checks fail on the state they ran on, which
             // is rebuilt (PostgreSQL: from a copy of the baseline; MySQL: by replay) for 3 and 4.
-            Path dir = files("failed-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2..'\n",
+            Path dir = fromSecond("failed", dialect,
                     "migrations/000001_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY);\n",
                     "migrations/000001_a.down.sql", "DROP TABLE a;\n",
                     "migrations/000002_x.up.sql", "ALTER TABLE a ADD COLUMN x int;\n",
@@ -211,7 +218,7 @@ class DriftgateTestEngineTest {
     void theObservedCopyKeepsItsRowsFromCandidateToCandidateAndIsRebuiltAfterAFailedRun() throws Exception {
         for (String dialect : List.of("postgresql", "mysql")) {
             String schema = dialect.equals("postgresql") ? "public." : "";
-            Path dir = files("observed-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2..'\n",
+            Path dir = fromSecond("observed", dialect,
                     "migrations/000001_account.up.sql", "CREATE TABLE team (id int PRIMARY KEY, name varchar(20) NOT NULL);\n"
                             + "CREATE TABLE account (id int PRIMARY KEY, team_id int NOT NULL REFERENCES team (id), "
                             + "email varchar(40));\n",
@@ -249,7 +256,7 @@ class DriftgateTestEngineTest {
             String serial = dialect.equals("postgresql") ? "serial" : "int AUTO_INCREMENT";
             // 3 names the row 2 inserted by its id, as data migrations do: after 2's apply, rollback
             // and re-apply the row must carry the id production gives it.
-            Path dir = files("ids-" + dialect, "driftgate.yaml", "dialect: " + dialect + "\ncandidates: '2..'\n",
+            Path dir = fromSecond("ids", dialect,
                     "migrations/000001_role.up.sql", "CREATE TABLE role (id " + serial + " PRIMARY KEY, name varchar(20) NOT NULL);\n",
                     "migrations/000001_role.down.sql", "DROP TABLE role;\n",
                     "migrations/000002_admin.up.sql", "INSERT INTO role (name) VALUES ('admin');\n",
