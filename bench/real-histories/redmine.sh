@@ -6,6 +6,10 @@
 # driftgate on the embedded server of that dialect. Nothing of Redmine is committed here;
 # bench/work/ holds the conversion. Needs root (apt-get, and a Redmine instance directory).
 #
+# With every migration a candidate (the default), the outcome must be the one on record in
+# expected/redmine-<dialect>.txt (outcome.py): the script exits 0 when it is, 1 when it differs,
+# 3 when Redmine cannot be installed here (no Debian mirror, not root).
+#
 #   bench/real-histories/redmine.sh [mysql|postgresql] [candidates]      default: mysql, all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,9 +20,14 @@ instance=driftgate-bench
 scratch=dg_bench_redmine_convert
 
 if ! dpkg -s redmine ruby-mysql2 ruby-pg >/dev/null 2>&1; then
-    echo "redmine redmine/instances/default/dbconfig-install boolean false" | debconf-set-selections
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        redmine redmine-sqlite ruby-mysql2 ruby-pg >/dev/null
+    if ! { echo "redmine redmine/instances/default/dbconfig-install boolean false" | debconf-set-selections \
+            && { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+                    redmine redmine-sqlite ruby-mysql2 ruby-pg >/dev/null 2>&1 \
+                || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+                    --no-install-recommends redmine redmine-sqlite ruby-mysql2 ruby-pg >/dev/null 2>&1; }; }; }; then
+        echo "redmine.sh: cannot install Debian's redmine package here (needs root and a Debian mirror): skipped"
+        exit 3
+    fi
 fi
 echo "Redmine $(dpkg-query -W -f '${Version}' redmine), Rails $(dpkg-query -W -f '${Version}' ruby-rails)"
 
@@ -64,4 +73,11 @@ status=0
 printf 'gate in %.1f s (exit %d)\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$status"
 grep -E "copies [0-9]+ in|passed, " "$work/gate.txt"
 echo "failed checks by step:"
-grep "^✘" "$work/gate.txt" | sed -E 's/.* › [^›]+ › ([^:(]+).*/\1/' | sort | uniq -c
+grep "^✘" "$work/gate.txt" | sed -E 's/.* › [^›]+ › ([^:(]+).*/\1/' | sort | uniq -c || true
+if [ "$status" -gt 1 ]; then
+    exit "$status"
+fi
+if [ "${2:-all}" = all ]; then
+    python3 "$root/bench/real-histories/outcome.py" "$work/results/results.json" \
+        "$root/bench/real-histories/expected/redmine-$dialect.txt"
+fi
