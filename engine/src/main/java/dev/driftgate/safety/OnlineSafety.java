@@ -120,7 +120,7 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
     }
 
     private void add(List<Hazard> out, Rule rule, StatementObservation o, String detail) {
-        HazardLevel level = levels.getOrDefault(rule, rule.defaultLevel());
+        HazardLevel level = rule.levelIn(levels);
         if (level != HazardLevel.OFF) {
             out.add(new Hazard(rule, level, o.statement().source(), o.statement().line(), o.statement().summary(), detail,
                     null, null));
@@ -133,7 +133,7 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
      */
     public List<Hazard> schemaHazards(dev.driftgate.diff.DiffResult diff, List<SqlStatement> statements) {
         List<Hazard> out = new ArrayList<>();
-        HazardLevel level = levels.getOrDefault(Rule.NARROWING_TYPE, Rule.NARROWING_TYPE.defaultLevel());
+        HazardLevel level = Rule.NARROWING_TYPE.levelIn(levels);
         if (level == HazardLevel.OFF || statements.isEmpty()) {
             return out;
         }

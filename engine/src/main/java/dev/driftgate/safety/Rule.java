@@ -192,6 +192,11 @@ public enum Rule {
         return level;
     }
 
+    /** The level configured for this rule, else its default. */
+    public HazardLevel levelIn(java.util.Map<Rule, HazardLevel> configured) {
+        return configured.getOrDefault(this, defaultLevel());
+    }
+
     /** {@code postgresql}, {@code mysql} or {@code both}. */
     public String dialects() {
         return dialects;

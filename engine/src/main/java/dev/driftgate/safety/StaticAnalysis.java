@@ -50,7 +50,7 @@ public final class StaticAnalysis {
         List<Hazard> hazards = new ArrayList<>();
         for (SqlStatement statement : statements) {
             SafetyRules.HazardSink sink = (rule, detail) -> {
-                HazardLevel level = levels.getOrDefault(rule, rule.defaultLevel());
+                HazardLevel level = rule.levelIn(levels);
                 if (level != HazardLevel.OFF) {
                     hazards.add(new Hazard(rule, level, file, statement.line(), statement.summary(), detail, null, null));
                 }
@@ -110,8 +110,7 @@ public final class StaticAnalysis {
                 continue;
             }
             if (rule.isEmpty() || reason.isEmpty()) {
-                HazardLevel level = levels.getOrDefault(Rule.SUPPRESSION_WITHOUT_REASON,
-                        Rule.SUPPRESSION_WITHOUT_REASON.defaultLevel());
+                HazardLevel level = Rule.SUPPRESSION_WITHOUT_REASON.levelIn(levels);
                 if (level != HazardLevel.OFF) {
                     out.add(new Hazard(Rule.SUPPRESSION_WITHOUT_REASON, level, file, line, lines[i].strip(),
                             rule.isEmpty() ? "unknown code " + code : "no reason given for " + code, null, null));
