@@ -151,7 +151,7 @@ final class Descriptors {
         }
     }
 
-    /** The checks of one candidate migration; its children run in order on one copy of the state before it. */
+    /** The checks of one candidate migration, run in order on the target's state (the state before it). */
     /** Candidates run in version order (same thread): each starts from the state the one before leaves. */
     static final class CandidateDescriptor extends Base {
         private final TargetDescriptor target;
