@@ -151,8 +151,10 @@ final class Descriptors {
         }
     }
 
-    /** The checks of one candidate migration, run in order on the target's state (the state before it). */
-    /** Candidates run in version order (same thread): each starts from the state the one before leaves. */
+    /**
+     * The checks of one candidate migration, run in order on the target's state (the state before
+     * it). Candidates run in version order (same thread): each starts from the state the one before leaves.
+     */
     static final class CandidateDescriptor extends Base {
         private final TargetDescriptor target;
         private final Migration migration;
