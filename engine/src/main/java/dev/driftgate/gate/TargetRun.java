@@ -228,24 +228,16 @@ public final class TargetRun implements AutoCloseable {
      * the whole history.
      */
     ThrowawayDatabase stateAfter(int candidates) throws SQLException {
+        long start = System.nanoTime();
         List<Script> scripts = replay.subList(0, baselineScripts + candidates);
+        ThrowawayDatabase db;
         if (pristineBaseline == null) {
-            return replayed(scripts);
+            db = newDatabase();
+        } else {
+            db = ThrowawayDatabase.cloneOf(server, pristineBaseline);
+            databases.add(db);
+            scripts = scripts.subList(baselineScripts, scripts.size());
         }
-        long start = System.nanoTime();
-        ThrowawayDatabase db = ThrowawayDatabase.cloneOf(server, pristineBaseline);
-        databases.add(db);
-        for (Script s : scripts.subList(baselineScripts, scripts.size())) {
-            runScript(db, s.statements(scenario.dialect()));
-        }
-        timings.copy(System.nanoTime() - start);
-        return db;
-    }
-
-    /** A new database that the given scripts of the history, run in order, bring to its state. */
-    private ThrowawayDatabase replayed(List<Script> scripts) throws SQLException {
-        long start = System.nanoTime();
-        ThrowawayDatabase db = newDatabase();
         for (Script s : scripts) {
             runScript(db, s.statements(scenario.dialect()));
         }
@@ -338,10 +330,8 @@ public final class TargetRun implements AutoCloseable {
      * the migration again would hand out other ids than production's single run, and every later
      * candidate would run on a state production never has (a data migration that names a row by
      * its id would touch another one). Counters the rollback dropped or created are left alone.
-     *
-     * @return how many counters were put back
      */
-    int rewindIdCounters(ThrowawayDatabase db, Map<String, String> before) throws SQLException {
+    void rewindIdCounters(ThrowawayDatabase db, Map<String, String> before) throws SQLException {
         Map<String, String> now = idCounters(db);
         List<SqlStatement> rewind = new ArrayList<>();
         before.forEach((counter, position) -> {
@@ -353,7 +343,6 @@ public final class TargetRun implements AutoCloseable {
         if (!rewind.isEmpty()) {
             apply(db, rewind);
         }
-        return rewind.size();
     }
 
     /** Compares two states of this target under the scenario's ignore rules, timed. */

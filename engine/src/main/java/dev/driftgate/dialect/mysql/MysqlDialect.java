@@ -122,7 +122,6 @@ public final class MysqlDialect implements Dialect {
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    /** The schema is the connection's database, so the table is named alone. */
     @Override
     public java.util.Map<String, String> idCounters(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -133,8 +132,7 @@ public final class MysqlDialect implements Dialect {
                 throw e;
             }
         }
-        return CatalogRows.pairs(connection,
-                QueryResources.load(MysqlDialect.class, "id_counters"));
+        return CatalogRows.pairs(connection, QueryResources.load(MysqlDialect.class, "id_counters"));
     }
 
     @Override
@@ -142,6 +140,7 @@ public final class MysqlDialect implements Dialect {
         return "ALTER TABLE " + quoteIdentifier(counter) + " AUTO_INCREMENT = " + Long.parseLong(position);
     }
 
+    /** The schema is the connection's database, so the table is named alone. */
     @Override
     public Optional<String> rowDigestSql(String schema, Table table) {
         if (table.columns().isEmpty()) {
