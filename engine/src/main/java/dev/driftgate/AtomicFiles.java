@@ -1,5 +1,6 @@
 package dev.driftgate;
 
+import dev.driftgate.text.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,6 +24,15 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new DriftgateException(file + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A report, log or other file for people: written as {@link #write} does, with every secret the
+     * masking rule recognises replaced ({@link Secrets#mask}). Snapshots use {@link #write}: their
+     * text is the schema's own.
+     */
+    public static void writeReport(Path file, String text) {
+        write(file, Secrets.mask(text));
     }
 
     /** As {@link #write}, for callers that report the failure in their own words. */

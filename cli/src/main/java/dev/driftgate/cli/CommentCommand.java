@@ -5,6 +5,8 @@ import dev.driftgate.reports.comment.CommentTarget;
 import dev.driftgate.reports.comment.CommentTargets;
 import dev.driftgate.reports.results.MarkdownSummary;
 import dev.driftgate.reports.results.RunResults;
+import dev.driftgate.text.SafeText;
+import dev.driftgate.text.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ final class CommentCommand implements Callable<Integer> {
         try {
             run = RunResults.readAll(results);
         } catch (DriftgateException e) {
-            err.println("driftgate comment: " + e.getMessage());
+            err.println("driftgate comment: " + Secrets.mask(SafeText.line(e.getMessage())));
             return Main.ERROR;
         }
         String body = MarkdownSummary.render(run, reportUrl != null ? reportUrl : ReportCommand.defaultReportUrl(environment),
@@ -70,7 +72,7 @@ final class CommentCommand implements Callable<Integer> {
         try {
             target = CommentTargets.fromEnvironment(environment, tokenVariable, sleeper);
         } catch (DriftgateException e) {
-            err.println("driftgate comment: " + e.getMessage());
+            err.println("driftgate comment: " + Secrets.mask(SafeText.line(e.getMessage())));
             return failOnError ? Main.ERROR : Main.OK;
         }
         if (target.isEmpty()) {
@@ -82,15 +84,15 @@ final class CommentCommand implements Callable<Integer> {
             Optional<String> existing = target.get().findNote(MarkdownSummary.MARKER);
             if (existing.isPresent()) {
                 target.get().update(existing.get(), body);
-                out.println("driftgate comment: updated the summary on " + target.get().describe());
+                out.println(Secrets.mask("driftgate comment: updated the summary on " + target.get().describe()));
             } else {
                 target.get().create(body);
-                out.println("driftgate comment: posted the summary on " + target.get().describe());
+                out.println(Secrets.mask("driftgate comment: posted the summary on " + target.get().describe()));
             }
             out.flush();
             return Main.OK;
         } catch (IOException e) {
-            err.println("driftgate comment: " + target.get().describe() + ": " + e.getMessage());
+            err.println(Secrets.mask("driftgate comment: " + target.get().describe() + ": " + SafeText.line(e.getMessage())));
             return failOnError ? Main.ERROR : Main.OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.reports.DiffReport;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.text.SafeText;
 import dev.driftgate.plan.PlanVerifier;
 import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
@@ -98,7 +99,8 @@ final class DiffCommand implements Callable<Integer> {
         DiffResult result = SchemaDiff.compare(expectedSnapshot, actualSnapshot, rules);
         PrintWriter out = spec.commandLine().getOut();
         if (sql) {
-            out.print(DiffReport.text(result, false));
+            // Everything before the plan is a comment, so the output runs as printed (psql -f, mariadb).
+            DiffReport.text(result, false).lines().forEach(l -> out.println(SafeText.sqlComment(l)));
             out.println();
             Planner.Plan plan = d.planner().plan(result, !plain);
             if (noVerify) {
@@ -109,9 +111,9 @@ final class DiffCommand implements Callable<Integer> {
                 if (v.verified()) {
                     out.println("-- verified: applied to a scratch copy of ACTUAL, it leaves no difference from EXPECTED");
                 } else {
-                    out.println("-- UNVERIFIED: " + v.reason());
+                    out.println(SafeText.sqlComment("UNVERIFIED: " + v.reason()));
                     if (v.remaining() != null) {
-                        DiffReport.text(v.remaining(), false).lines().forEach(l -> out.println("--   " + l));
+                        DiffReport.text(v.remaining(), false).lines().forEach(l -> out.println(SafeText.sqlComment("  " + l)));
                     }
                 }
             }

@@ -12,6 +12,7 @@ import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.reports.DriftReport;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.text.SafeText;
 import dev.driftgate.plan.PlanVerifier;
 import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
@@ -116,7 +117,7 @@ final class DriftCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("markdown") ? DriftReport.markdown(results) : DriftReport.text(results));
         if (html != null) {
-            dev.driftgate.AtomicFiles.write(html, dev.driftgate.reports.DriftHtml.render(JdbcUrls.mask(expected),
+            dev.driftgate.AtomicFiles.writeReport(html, dev.driftgate.reports.DriftHtml.render(JdbcUrls.mask(expected),
                     results, java.time.ZonedDateTime.now()));
         }
         out.flush();
@@ -143,8 +144,8 @@ final class DriftCommand implements Callable<Integer> {
                 Planner.Plan plan = d.planner().plan(result, true);
                 PlanVerifier.Verification v = PlanVerifier.verify(EmbeddedServers.shared(d), actual, expectedSnapshot,
                         plan, rules);
-                remediation = (v.verified() ? "-- verified on a scratch copy of " + name + "\n"
-                        : "-- UNVERIFIED: " + v.reason() + "\n") + plan.script();
+                remediation = SafeText.sqlComment(v.verified() ? "verified on a scratch copy of " + name
+                        : "UNVERIFIED: " + v.reason()) + "\n" + plan.script();
             }
             return new DriftReport.Environment(name, shown, result, null, millis(start), remediation);
         });

@@ -1,15 +1,23 @@
 package dev.driftgate.cli;
 
+import dev.driftgate.AtomicFiles;
+import dev.driftgate.DriftgateException;
 import dev.driftgate.reports.results.ResultsListener;
+import dev.driftgate.text.SafeText;
+import dev.driftgate.text.Secrets;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -68,12 +76,34 @@ final class GateRunner {
             listeners.add(new AllureAttachments(lifecycle));
         }
         launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
+        // The XML writer copies every system property (the java command line, -Ddriftgate.* URLs) and
+        // messages quote URLs: the files go through the same masking rule as the console.
+        maskSecrets(junitXml);
+        maskSecrets(allureResults);
         out.println();
         out.println(printer.passed + " passed, " + printer.failed + " failed, " + printer.skipped + " skipped or not applicable"
                 + (printer.passed + printer.failed + printer.skipped == 0
                         ? " (no scenario found: a scenario is a directory with a driftgate.yaml)" : ""));
         out.flush();
         return new Outcome(printer.passed, printer.failed, printer.skipped, List.copyOf(printer.failedScenarios));
+    }
+
+    /** Rewrites every file a report listener left in the directory with its secrets masked. */
+    static void maskSecrets(Path directory) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String masked = Secrets.mask(text);
+                if (!masked.equals(text)) {
+                    AtomicFiles.write(file, masked);
+                }
+            }
+        } catch (IOException e) {
+            throw new DriftgateException(directory + ": cannot mask secrets in the reports: " + e.getMessage(), e);
+        }
     }
 
     /** One line per finished check: ✔ passed, ✘ failed with the reason, – skipped or not applicable. */
@@ -101,7 +131,7 @@ final class GateRunner {
                 if (k.equals("driftgate.result")) {
                     results.put(id.getUniqueId(), v);
                 } else if (k.equals("driftgate.target") || k.equals("driftgate.timings") || k.equals("driftgate.swept")) {
-                    out.println("  " + path(id) + ": " + v);
+                    out.println(Secrets.mask("  " + path(id) + ": " + SafeText.line(v)));
                 }
             });
         }
@@ -109,7 +139,7 @@ final class GateRunner {
         @Override
         public synchronized void executionSkipped(TestIdentifier id, String reason) {
             skipped++;
-            out.println("– " + path(id) + ": skipped: " + reason);
+            out.println(Secrets.mask("– " + path(id) + ": skipped: " + SafeText.line(reason)));
             out.flush();
         }
 
@@ -123,15 +153,15 @@ final class GateRunner {
                 case SUCCESSFUL -> {
                     passed++;
                     String found = results.get(id.getUniqueId());
-                    out.println("✔ " + path(id) + (found == null ? "" : " (" + found + ")"));
+                    out.println("✔ " + path(id) + (found == null ? "" : " (" + SafeText.line(found) + ")"));
                 }
                 case ABORTED -> {
                     skipped++;
-                    out.println("– " + path(id) + ": " + why);
+                    out.println(Secrets.mask("– " + path(id) + ": " + SafeText.line(why)));
                 }
                 case FAILED -> {
                     failed++;
-                    out.println("✘ " + path(id) + ": " + why.replace("\n", "\n    "));
+                    out.println(Secrets.mask("✘ " + path(id) + ": " + SafeText.lines(why).replace("\n", "\n    ")));
                     String scenario = path(id).split(" › ")[0];
                     if (!failedScenarios.contains(scenario)) {
                         failedScenarios.add(scenario);
@@ -148,7 +178,8 @@ final class GateRunner {
                     names.add(0, at.getDisplayName());
                 }
             }
-            return String.join(" › ", names);
+            // Display names come from file and object names: one printable line each.
+            return SafeText.line(String.join(" › ", names));
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.MigrationLayout;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.text.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ final class LintCommand implements Callable<Integer> {
             out.flush();
             return failing.isEmpty() ? Main.OK : Main.DIFFERENCES;
         } catch (DriftgateException | SQLException e) {
-            err.println("driftgate lint: " + e.getMessage());
+            err.println("driftgate lint: " + SafeText.line(e.getMessage()));
             return Main.ERROR;
         }
     }

@@ -1,6 +1,8 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.text.SafeText;
+import dev.driftgate.text.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +33,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("driftgate: " + oneLine(e));
+            commandLine.getErr().println("driftgate: " + Secrets.mask(oneLine(e)));
             if (Boolean.getBoolean("driftgate.debug")) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -39,7 +41,7 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             CommandLine command = e.getCommandLine();
-            command.getErr().println("driftgate: " + e.getMessage());
+            command.getErr().println("driftgate: " + Secrets.mask(SafeText.line(e.getMessage())));
             command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
             return ERROR;
         });
@@ -48,14 +50,16 @@ public final class Main implements Runnable {
 
     /** The message of a user error as it is; anything else with its type, so it can be reported. */
     static String oneLine(Throwable e) {
+        // Messages quote names and server text: kept to one printable line whatever those hold.
         if (e instanceof DriftgateException) {
-            return e.getMessage();
+            return SafeText.line(e.getMessage());
         }
         String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         if (e instanceof IllegalArgumentException) {
-            return message;
+            return SafeText.line(message);
         }
-        return e.getClass().getSimpleName() + ": " + message + " (run with -Ddriftgate.debug=true for details)";
+        return e.getClass().getSimpleName() + ": " + SafeText.line(message)
+                + " (run with -Ddriftgate.debug=true for details)";
     }
 
     @Override

@@ -80,14 +80,14 @@ final class ReportCommand implements Callable<Integer> {
                 if (markdown.equals("-")) {
                     out.print(text);
                 } else {
-                    AtomicFiles.write(Path.of(markdown), text);
+                    AtomicFiles.writeReport(Path.of(markdown), text);
                 }
             }
             if (sarif != null) {
-                AtomicFiles.write(sarif, SarifReport.render(run));
+                AtomicFiles.writeReport(sarif, SarifReport.render(run));
             }
             if (codeQuality != null) {
-                AtomicFiles.write(codeQuality, CodeQualityReport.render(run));
+                AtomicFiles.writeReport(codeQuality, CodeQualityReport.render(run));
             }
             out.flush();
             return Main.OK;

@@ -5,6 +5,7 @@ import dev.driftgate.reports.results.Manifest;
 import dev.driftgate.reports.results.Provenance;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.MigrationLayout;
+import dev.driftgate.text.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,14 +84,14 @@ final class VerifyManifestCommand implements Callable<Integer> {
                     }
                 }
             }
-            problems.forEach(p -> out.println("✘ " + p));
+            problems.forEach(p -> out.println("✘ " + SafeText.line(p)));
             out.println(problems.isEmpty() ? "✔ " + checked + " migration" + (checked == 1 ? "" : "s") + " verified by the gate"
                     + (commit == null ? "" : " at " + commit) : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " in " + checked + " migrations: do not deploy");
             out.flush();
             return problems.isEmpty() ? Main.OK : Main.DIFFERENCES;
         } catch (DriftgateException e) {
-            err.println("driftgate verify-manifest: " + e.getMessage());
+            err.println("driftgate verify-manifest: " + SafeText.line(e.getMessage()));
             return Main.ERROR;
         }
     }

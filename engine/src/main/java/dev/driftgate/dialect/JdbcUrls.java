@@ -1,17 +1,15 @@
 package dev.driftgate.dialect;
 
+import dev.driftgate.text.Secrets;
 import java.util.regex.Pattern;
 
 /** Prints JDBC URLs without the secrets users sometimes put into them. */
 public final class JdbcUrls {
 
-    private static final Pattern USER_INFO = Pattern.compile("(//)([^/@?#]*)@");
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("//[^/@?#:]*:([^/@?#]*)@");
+    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)[?&;][a-z]*password=([^&]*)");
 
     private JdbcUrls() {}
-
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("//[^/@?#:]*:([^/@?#]*)@");
-    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)[?&;]password=([^&;]*)");
 
     /**
      * A message with every secret replaced by {@code ****}: the password of the settings and any
@@ -39,23 +37,14 @@ public final class JdbcUrls {
         }
         for (String secret : secrets) {
             if (!secret.isEmpty()) {
-                out = out.replace(secret, "****");
+                out = out.replace(secret, Secrets.MASK);
             }
         }
-        return out;
+        return Secrets.mask(out);
     }
 
-    /** The URL with any password (user-info or parameter) replaced by {@code ****}. */
+    /** The URL with any password (user-info or parameter) replaced by {@code ****}: {@link Secrets#mask}. */
     public static String mask(String url) {
-        if (url == null) {
-            return null;
-        }
-        String masked = USER_INFO.matcher(url).replaceAll(m -> {
-            String info = m.group(2);
-            int colon = info.indexOf(':');
-            String user = colon < 0 ? info : info.substring(0, colon);
-            return "//" + java.util.regex.Matcher.quoteReplacement(user) + (colon < 0 ? "" : ":****") + "@";
-        });
-        return PASSWORD_PARAM.matcher(masked).replaceAll("$1****");
+        return Secrets.mask(url);
     }
 }

@@ -1,5 +1,7 @@
 package dev.driftgate.diff;
 
+import dev.driftgate.text.SafeText;
+
 /**
  * Which object a change is about: its kind and its place (schema, table, name). Printed as a path
  * such as {@code app.order.total} with the kind in front: {@code column app.order.total}.
@@ -29,7 +31,9 @@ public record ObjectRef(ObjectKind kind, String schema, String table, String nam
     }
 
     private static String part(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+        // A path is for reading, never for SQL: whatever a name holds, it stays on one line.
+        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier
+                : "\"" + SafeText.line(identifier.replace("\"", "\"\"")) + "\"";
     }
 
     @Override

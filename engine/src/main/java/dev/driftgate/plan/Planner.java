@@ -1,6 +1,7 @@
 package dev.driftgate.plan;
 
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.text.SafeText;
 import java.util.List;
 
 /** Renders the DDL that repairs a diff, in one dialect. Implementations live in the dialect packages. */
@@ -31,10 +32,11 @@ public interface Planner {
         public String script() {
             StringBuilder out = new StringBuilder();
             for (String line : unplanned) {
-                out.append("-- driftgate: cannot plan ").append(line).append('\n');
+                out.append(SafeText.sqlComment("driftgate: cannot plan " + line)).append('\n');
             }
             for (PlannedStatement s : statements) {
-                out.append("-- ").append(s.reason()).append('\n').append(s.sql()).append(";\n");
+                // The reason names objects: as a comment it must stay one line whatever the names hold.
+                out.append(SafeText.sqlComment(s.reason())).append('\n').append(s.sql()).append(";\n");
             }
             return out.toString();
         }

@@ -1,5 +1,7 @@
 package dev.driftgate.safety;
 
+import dev.driftgate.text.SafeText;
+
 /**
  * One hazard found in a migration.
  *
@@ -39,9 +41,9 @@ public record Hazard(Rule rule, HazardLevel level, String file, int line, String
 
     /** One line: {@code file:line: DG301 error: builds an index … (on public.orders): CREATE INDEX …}. */
     public String oneLine() {
-        return file + ":" + line + ": " + rule.code() + " " + level.label() + ": " + rule.title()
+        return SafeText.line(file + ":" + line + ": " + rule.code() + " " + level.label() + ": " + rule.title()
                 + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")") + ": " + statement
                 + (suppressed == null ? "" : " [suppressed: " + suppressed + "]")
-                + (observed == null ? "" : " [observed: " + observed + "]");
+                + (observed == null ? "" : " [observed: " + observed + "]"));
     }
 }

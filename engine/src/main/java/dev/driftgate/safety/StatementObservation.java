@@ -1,6 +1,7 @@
 package dev.driftgate.safety;
 
 import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.text.SafeText;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public record StatementObservation(SqlStatement statement, long millis, List<Str
         if (!indexesBuilt.isEmpty()) {
             parts.add("built " + String.join(", ", indexesBuilt));
         }
-        return statement.location() + " " + millis + " ms" + (parts.isEmpty() ? "" : ": " + String.join("; ", parts))
-                + " — " + statement.summary();
+        return SafeText.line(statement.location() + " " + millis + " ms"
+                + (parts.isEmpty() ? "" : ": " + String.join("; ", parts)) + " — " + statement.summary());
     }
 }

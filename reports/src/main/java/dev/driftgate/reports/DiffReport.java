@@ -9,6 +9,7 @@ import dev.driftgate.diff.Change;
 import dev.driftgate.diff.ChangeDetails;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.Severity;
+import dev.driftgate.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,20 +49,22 @@ public final class DiffReport {
             Change c = d.change();
             String severity = String.format("%-11s", c.severity().label());
             out.append(colour ? colour(c.severity()) + severity + RESET : severity)
-                    .append(String.format(" %-17s %s: %s%n", c.kind(), c.object(), ChangeDetails.describe(c, d.aspects())));
+                    .append(String.format(" %-17s %s: %s%n", c.kind(), c.object(),
+                            SafeText.line(ChangeDetails.describe(c, d.aspects()))));
         }
         if (!result.suppressed().isEmpty()) {
             out.append("\nsuppressed:\n");
             for (DiffResult.Suppressed s : result.suppressed()) {
                 out.append("  ").append(s.change().kind()).append(' ').append(s.change().object())
-                        .append(aspectSuffix(s.aspects())).append("  (rule ").append(s.rule()).append(")\n");
+                        .append(aspectSuffix(s.aspects())).append("  (rule ").append(SafeText.line(s.rule().toString()))
+                        .append(")\n");
             }
         }
         if (!result.notCompared().isEmpty()) {
             out.append("\nnot compared (not modelled):\n");
             for (Change.NotCompared n : result.notCompared()) {
-                out.append("  ").append(n.object().table()).append(' ').append(n.object().name()).append(" (")
-                        .append(n.side()).append(")\n");
+                out.append("  ").append(SafeText.line(n.object().table())).append(' ')
+                        .append(SafeText.line(n.object().name())).append(" (").append(n.side()).append(")\n");
             }
         }
         return out.toString();
@@ -86,17 +89,18 @@ public final class DiffReport {
             out.append("\n| severity | change | object | detail |\n|---|---|---|---|\n");
             for (DiffResult.Difference d : result.differences()) {
                 Change c = d.change();
-                out.append("| ").append(c.severity().label()).append(" | ").append(c.kind()).append(" | `")
-                        .append(c.object()).append("` | ").append(escape(ChangeDetails.describe(c, d.aspects())))
-                        .append(" |\n");
+                out.append("| ").append(c.severity().label()).append(" | ").append(c.kind()).append(" | ")
+                        .append(SafeText.markdownCode(c.object().toString())).append(" | ")
+                        .append(SafeText.markdown(ChangeDetails.describe(c, d.aspects()))).append(" |\n");
             }
         }
         if (!result.suppressed().isEmpty()) {
             out.append("\n<details><summary>").append(result.suppressed().size())
                     .append(" suppressed</summary>\n\n");
             for (DiffResult.Suppressed s : result.suppressed()) {
-                out.append("- ").append(s.change().kind()).append(" `").append(s.change().object()).append('`')
-                        .append(aspectSuffix(s.aspects())).append(" — rule `").append(s.rule()).append("`\n");
+                out.append("- ").append(s.change().kind()).append(' ')
+                        .append(SafeText.markdownCode(s.change().object().toString())).append(aspectSuffix(s.aspects()))
+                        .append(" — rule ").append(SafeText.markdownCode(s.rule().toString())).append('\n');
             }
             out.append("\n</details>\n");
         }
@@ -104,16 +108,12 @@ public final class DiffReport {
             out.append("\n<details><summary>").append(result.notCompared().size())
                     .append(" not compared (not modelled)</summary>\n\n");
             for (Change.NotCompared n : result.notCompared()) {
-                out.append("- ").append(n.object().table()).append(" `").append(n.object().name()).append("` (")
-                        .append(n.side()).append(")\n");
+                out.append("- ").append(SafeText.markdown(n.object().table())).append(' ')
+                        .append(SafeText.markdownCode(n.object().name())).append(" (").append(n.side()).append(")\n");
             }
             out.append("\n</details>\n");
         }
         return out.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
     }
 
     public static String json(DiffResult result) {
@@ -172,7 +172,7 @@ public final class DiffReport {
                 case WARNING -> "warning";
                 case INFO -> "note";
             });
-            r.putObject("message").put("text", c.object() + ": " + ChangeDetails.describe(c, d.aspects()));
+            r.putObject("message").put("text", c.object() + ": " + SafeText.line(ChangeDetails.describe(c, d.aspects())));
             r.putObject("properties").put("severity", c.severity().label());
             ObjectNode logical = r.putArray("locations").addObject().putArray("logicalLocations").addObject();
             logical.put("fullyQualifiedName", c.object().path());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.ChangeDetails;
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.text.SafeText;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -132,21 +133,8 @@ public final class DriftHtml {
         }
     }
 
+    /** HTML text: entities for markup, control characters shown (definitions keep their line breaks). */
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return SafeText.htmlLines(text);
     }
 }

@@ -1,6 +1,7 @@
 package dev.driftgate.reports;
 
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.text.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,8 @@ public final class DriftReport {
         out.append(environments.size()).append(" environments, ").append(drifted).append(" drifted, ")
                 .append(failed).append(" unreadable\n\n");
         for (Environment e : environments) {
-            out.append(String.format("  %-12s %-8s %6d ms  %s%n", e.name(), e.status(), e.millis(),
-                    e.error() != null ? e.error() : DiffReport.verdict(e.result())));
+            out.append(String.format("  %-12s %-8s %6d ms  %s%n", SafeText.line(e.name()), e.status(), e.millis(),
+                    e.error() != null ? SafeText.line(e.error()) : DiffReport.verdict(e.result())));
         }
         Map<String, Map<String, String>> matrix = matrix(environments);
         if (!matrix.isEmpty()) {
@@ -50,7 +51,7 @@ public final class DriftReport {
             int width = matrix.keySet().stream().mapToInt(String::length).max().orElse(10);
             out.append(String.format("  %-" + width + "s", "object"));
             for (Environment e : environments) {
-                out.append(String.format("  %-18s", e.name()));
+                out.append(String.format("  %-18s", SafeText.line(e.name())));
             }
             out.append('\n');
             matrix.forEach((object, cells) -> {
@@ -63,10 +64,10 @@ public final class DriftReport {
         }
         for (Environment e : environments) {
             if (e.result() != null && !e.result().isEmpty()) {
-                out.append("\n== ").append(e.name()).append(" (").append(e.source()).append(")\n")
+                out.append("\n== ").append(SafeText.line(e.name())).append(" (").append(SafeText.line(e.source())).append(")\n")
                         .append(DiffReport.text(e.result(), false));
                 if (e.remediation() != null) {
-                    out.append("\nremediation for ").append(e.name()).append(":\n").append(e.remediation());
+                    out.append("\nremediation for ").append(SafeText.line(e.name())).append(":\n").append(e.remediation());
                 }
             }
         }
@@ -76,19 +77,19 @@ public final class DriftReport {
     public static String markdown(List<Environment> environments) {
         StringBuilder out = new StringBuilder("### Drift scan\n\n| environment | status | detail |\n|---|---|---|\n");
         for (Environment e : environments) {
-            out.append("| ").append(e.name()).append(" | ").append(e.status()).append(" | ")
-                    .append((e.error() != null ? e.error() : DiffReport.verdict(e.result())).replace("|", "\\|"))
+            out.append("| ").append(SafeText.markdown(e.name())).append(" | ").append(e.status()).append(" | ")
+                    .append(SafeText.markdown(e.error() != null ? e.error() : DiffReport.verdict(e.result())))
                     .append(" |\n");
         }
         Map<String, Map<String, String>> matrix = matrix(environments);
         if (!matrix.isEmpty()) {
             out.append("\n| object |");
-            environments.forEach(e -> out.append(' ').append(e.name()).append(" |"));
+            environments.forEach(e -> out.append(' ').append(SafeText.markdown(e.name())).append(" |"));
             out.append("\n|---|");
             environments.forEach(e -> out.append("---|"));
             out.append('\n');
             matrix.forEach((object, cells) -> {
-                out.append("| `").append(object).append("` |");
+                out.append("| ").append(SafeText.markdownCode(object)).append(" |");
                 environments.forEach(e -> out.append(' ')
                         .append(cells.getOrDefault(e.name(), e.error() != null ? "?" : "=")).append(" |"));
                 out.append('\n');
@@ -96,10 +97,11 @@ public final class DriftReport {
         }
         for (Environment e : environments) {
             if (e.result() != null && !e.result().isEmpty()) {
-                out.append("\n<details><summary>").append(e.name()).append("</summary>\n\n")
+                out.append("\n<details><summary>").append(SafeText.html(e.name())).append("</summary>\n\n")
                         .append(DiffReport.markdown(e.result()));
                 if (e.remediation() != null) {
-                    out.append("\n```sql\n").append(e.remediation()).append("```\n");
+                    String fence = SafeText.markdownFence(e.remediation());
+                    out.append('\n').append(fence).append("sql\n").append(e.remediation()).append(fence).append('\n');
                 }
                 out.append("\n</details>\n");
             }

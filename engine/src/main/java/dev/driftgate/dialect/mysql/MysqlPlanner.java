@@ -43,7 +43,9 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
     }
 
     private static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+        // The mariadb client turns a carriage return before a line feed into nothing, even inside a
+        // quoted string: written as an escape, it reaches the server as the client found it.
+        return "'" + text.replace("\\", "\\\\").replace("'", "''").replace("\r", "\\r") + "'";
     }
 
     private static String table(ObjectRef ref) {

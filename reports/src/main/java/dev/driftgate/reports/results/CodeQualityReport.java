@@ -3,6 +3,7 @@ package dev.driftgate.reports.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftgate.text.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,7 +46,7 @@ public final class CodeQualityReport {
     private static void add(ArrayNode out, String description, String checkName, String severity, String file, int line,
             String identity) {
         ObjectNode o = out.addObject();
-        o.put("description", description);
+        o.put("description", SafeText.line(description));
         o.put("check_name", checkName);
         o.put("fingerprint", fingerprint(identity));
         o.put("severity", severity);

@@ -1,5 +1,6 @@
 package dev.driftgate.reports.results;
 
+import dev.driftgate.text.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class MarkdownSummary {
 
         StringBuilder tables = new StringBuilder();
         for (Map.Entry<String, List<RunResults.CheckResult>> target : byTarget(run).entrySet()) {
-            tables.append("\n#### ").append(target.getKey()).append("\n\n");
+            tables.append("\n#### ").append(escape(target.getKey())).append("\n\n");
             tables.append("| migration | applies | rollback | rows | re-apply | partial failure | safety |\n");
             tables.append("|---|:-:|:-:|:-:|:-:|:-:|---|\n");
             Map<String, List<RunResults.CheckResult>> byMigration = new LinkedHashMap<>();
@@ -92,15 +93,17 @@ public final class MarkdownSummary {
         }
         if (!needs.isEmpty()) {
             approval.append("\n#### Needs an extra approval (destructive or breaking)\n\n");
-            needs.forEach((file, what) -> approval.append("- `").append(file).append("`: ")
-                    .append(String.join("; ", what.stream().distinct().toList())).append('\n'));
+            needs.forEach((file, what) -> approval.append("- ").append(SafeText.markdownCode(file)).append(": ")
+                    .append(escape(String.join("; ", what.stream().distinct().toList()))).append('\n'));
         }
 
         StringBuilder details = new StringBuilder();
         for (RunResults.CheckResult c : run.checks()) {
             if (c.failed()) {
-                details.append("\n<details><summary>❌ ").append(escape(path(c))).append("</summary>\n\n```\n")
-                        .append(fence(c.message())).append("\n```\n</details>\n");
+                String message = SafeText.lines(c.message());
+                String fence = SafeText.markdownFence(message);
+                details.append("\n<details><summary>❌ ").append(SafeText.html(path(c))).append("</summary>\n\n")
+                        .append(fence).append('\n').append(message).append('\n').append(fence).append("\n</details>\n");
             }
         }
         List<RunResults.HazardEntry> hazards = run.hazards().stream().filter(RunResults.HazardEntry::counts).toList();
@@ -108,8 +111,8 @@ public final class MarkdownSummary {
             details.append("\n<details><summary>Online-safety hazards (").append(hazards.size()).append(")</summary>\n\n")
                     .append("| code | level | where | what |\n|---|---|---|---|\n");
             for (RunResults.HazardEntry h : hazards) {
-                details.append("| `").append(h.code()).append("` | ").append(h.level()).append(" | `").append(escape(h.file()))
-                        .append(":").append(h.line()).append("` | ").append(escape(h.title()))
+                details.append("| `").append(h.code()).append("` | ").append(h.level()).append(" | ")
+                        .append(SafeText.markdownCode(h.file() + ":" + h.line())).append(" | ").append(escape(h.title()))
                         .append(h.detail() == null ? "" : " (" + escape(h.detail()) + ")")
                         .append(h.observed() == null ? "" : " — observed: " + escape(h.observed())).append(" |\n");
             }
@@ -177,10 +180,6 @@ public final class MarkdownSummary {
     }
 
     private static String escape(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ");
-    }
-
-    private static String fence(String text) {
-        return text == null ? "" : text.replace("```", "'''");
+        return SafeText.markdown(text);
     }
 }

@@ -122,7 +122,7 @@ public record RunResults(int format, String driftgateVersion, String commit, Lis
     /** Writes {@code results.json} whole or not at all (a temporary file moved into place). */
     public void write(Path directory) {
         try {
-            AtomicFiles.write(directory.resolve(FILE), JSON.writeValueAsString(this));
+            AtomicFiles.writeReport(directory.resolve(FILE), JSON.writeValueAsString(this));
         } catch (IOException e) {
             throw new DriftgateException(directory.resolve(FILE) + ": cannot write: " + e.getMessage(), e);
         }

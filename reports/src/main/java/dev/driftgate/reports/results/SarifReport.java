@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftgate.safety.Rule;
+import dev.driftgate.text.SafeText;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * SARIF 2.1.0 of a gate run, for code-scanning views: each online-safety hazard at its file and
@@ -46,8 +49,8 @@ public final class SarifReport {
                     ObjectNode r = results.addObject();
                     r.put("ruleId", h.code());
                     r.put("level", level(h.level()));
-                    r.putObject("message").put("text", h.title() + (h.detail() == null ? "" : " (" + h.detail() + ")")
-                            + ": " + h.statement() + (h.observed() == null ? "" : " [observed: " + h.observed() + "]"));
+                    r.putObject("message").put("text", SafeText.line(h.title() + (h.detail() == null ? "" : " (" + h.detail() + ")")
+                            + ": " + h.statement() + (h.observed() == null ? "" : " [observed: " + h.observed() + "]")));
                     location(r, h.file(), h.line());
                     if (h.suppressed() != null) {
                         r.putArray("suppressions").addObject().put("kind", "inSource").put("justification", h.suppressed());
@@ -58,8 +61,8 @@ public final class SarifReport {
                 ObjectNode r = results.addObject();
                 r.put("ruleId", "gate");
                 r.put("level", "error");
-                r.putObject("message").put("text", (c.scenario() == null ? "" : c.scenario() + " › ")
-                        + (c.target() == null ? "" : c.target() + " › ") + c.name() + ": " + c.message());
+                r.putObject("message").put("text", SafeText.lines((c.scenario() == null ? "" : c.scenario() + " › ")
+                        + (c.target() == null ? "" : c.target() + " › ") + c.name() + ": " + c.message()));
                 if (c.file() != null) {
                     location(r, c.file(), c.line() == null ? 1 : c.line());
                 }
@@ -74,8 +77,17 @@ public final class SarifReport {
 
     private static void location(ObjectNode result, String file, int line) {
         ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", file);
+        physical.putObject("artifactLocation").put("uri", uri(file));
         physical.putObject("region").put("startLine", Math.max(1, line));
+    }
+
+    /** A relative URI reference for a file path: spaces, controls and non-ASCII characters percent-encoded. */
+    static String uri(String file) {
+        try {
+            return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a file path: " + SafeText.line(file), e);
+        }
     }
 
     private static String level(String hazardLevel) {
