@@ -1,8 +1,8 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code driftgate} command. Exit codes: 0 ok, 1 differences or failed checks, 2 usage or

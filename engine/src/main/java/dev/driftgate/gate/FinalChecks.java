@@ -1,11 +1,11 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.sql.ConnectionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opentest4j.AssertionFailedError;

@@ -1,18 +1,18 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,12 +1,12 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.EmbeddedServers;
-import dev.driftgate.database.ExistingServer;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.EmbeddedServers;
+import dev.driftgate.provision.ExistingServer;
 import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.sql.ConnectionSettings;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -125,7 +125,7 @@ public final class TargetServers {
             throw new DriftgateException("target " + spec + ": embedded versions are PostgreSQL 13 to 18 "
                     + "(MariaDB embedded is 10.11)");
         }
-        return dev.driftgate.database.EmbeddedPostgresServer.shared(Integer.parseInt(spec.location()));
+        return dev.driftgate.provision.EmbeddedPostgresServer.shared(Integer.parseInt(spec.location()));
     }
 
     /** A server and whether it was started for this target alone. */

@@ -1,7 +1,7 @@
 package dev.driftgate.scenario;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.sql.ScriptRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
