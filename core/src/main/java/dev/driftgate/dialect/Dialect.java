@@ -108,4 +108,34 @@ public interface Dialect {
 
     /** A JDBC URL for the given database on a server at host:port. */
     String jdbcUrl(String host, int port, String database);
+
+    /** The port a server of this family listens on unless a URL says otherwise. */
+    int defaultPort();
+
+    /** The administrator of a fresh server: {@code postgres}, {@code root}. */
+    String administrator();
+
+    /**
+     * Whether a schema is a database here (MySQL): tables are then named alone, in the
+     * connection's database, and one schema has a different name in each copy of it.
+     */
+    boolean schemaIsDatabase();
+
+    /**
+     * Whether a connection that ran a read-only transaction can run scripts afterwards: PostgreSQL's
+     * read-only mode ends with the transaction; MySQL's is set for the session.
+     */
+    boolean readOnlyEndsWithTransaction();
+
+    /** Whether migrations run under a server {@code sql_mode} that a scenario may choose (MySQL, MariaDB). */
+    boolean hasSqlMode();
+
+    /** Whether the dialect part of a migration file's name ({@code V1__x.pg.sql}) means this dialect. */
+    boolean isNamedBy(String fileNamePart);
+
+    /** The text of a boolean literal, before quoting, that a boolean column of this dialect accepts. */
+    String booleanText(boolean value);
+
+    /** The text, before quoting, of an all-zero value for a {@code bit(length)} column (null: no length given). */
+    String zeroBitsText(Integer length);
 }

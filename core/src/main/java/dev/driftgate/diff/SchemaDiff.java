@@ -75,10 +75,7 @@ public final class SchemaDiff {
      * as the same schema.
      */
     private static SchemaSnapshot alignSingleDatabase(SchemaSnapshot expected, SchemaSnapshot actual) {
-        if (expected.dialect().equals("mysql") && expected.schemas().size() == 1 && actual.schemas().size() == 1) {
-            return actual.withSchemaRenamed(actual.schemas().get(0).name(), expected.schemas().get(0).name());
-        }
-        return actual;
+        return expected.schemas().size() == 1 ? actual.withDatabaseNamed(expected.schemas().get(0).name()) : actual;
     }
 
     private static List<NotCompared> notCompared(SchemaSnapshot expected, SchemaSnapshot actual) {

@@ -47,6 +47,19 @@ public record SchemaSnapshot(
         return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled);
     }
 
+    /**
+     * The same snapshot with its one schema named {@code name} where a schema is a database (MySQL):
+     * the same schema lives in databases of different names (a throwaway database, shop_prod,
+     * shop_stage), so snapshots compared or stored across them name it alike. Elsewhere, or with
+     * several schemas read, this snapshot.
+     */
+    public SchemaSnapshot withDatabaseNamed(String name) {
+        if (!dialect.equals("mysql") || schemas.size() != 1) {
+            return this;
+        }
+        return withSchemaRenamed(schemas.get(0).name(), name);
+    }
+
     public int tableCount() {
         return schemas.stream().mapToInt(s -> s.tables().size()).sum();
     }

@@ -45,10 +45,7 @@ public final class PlanVerifier {
         try (ThrowawayDatabase db = scratch.createThrowaway()) {
             SchemaSnapshot empty = read(db, scratch);
             String scratchSchema = db.name();
-            SchemaSnapshot target = actual;
-            if (actual.dialect().equals("mysql") && actual.schemas().size() == 1) {
-                target = actual.withSchemaRenamed(actual.schemas().get(0).name(), scratchSchema);
-            }
+            SchemaSnapshot target = actual.withDatabaseNamed(scratchSchema);
             Planner.Plan rebuild = planner.plan(SchemaDiff.compare(target, empty, IgnoreRules.defaults()), false);
             if (!rebuild.unplanned().isEmpty()) {
                 return new Verification(false, "cannot rebuild the actual schema on a scratch database: "

@@ -186,7 +186,7 @@ public final class TargetRun implements AutoCloseable {
      * MySQL the schema is the database, which differs between copies, so the table name alone.
      */
     static String tableKey(dev.driftgate.dialect.Dialect dialect, String schema, String table) {
-        return dialect.name().equals("postgresql") ? schema + "." + table : table;
+        return dialect.schemaIsDatabase() ? table : schema + "." + table;
     }
 
     /** The state before the next candidate, as a snapshot. */
@@ -287,7 +287,7 @@ public final class TargetRun implements AutoCloseable {
     }
 
     private boolean sharedSession() {
-        return scenario.dialect().name().equals("postgresql");
+        return scenario.dialect().readOnlyEndsWithTransaction();
     }
 
     private Connection session(ThrowawayDatabase db) throws SQLException {
@@ -418,7 +418,7 @@ public final class TargetRun implements AutoCloseable {
 
     /** The sql_mode migrations run under on MySQL/MariaDB: the scenario's, else the server's own. */
     public String sqlMode() throws SQLException {
-        if (!scenario.dialect().name().equals("mysql")) {
+        if (!scenario.dialect().hasSqlMode()) {
             return null;
         }
         if (scenario.sqlMode() != null) {

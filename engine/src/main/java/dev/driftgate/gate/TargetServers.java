@@ -48,7 +48,7 @@ public final class TargetServers {
                                 "target server: no URL; write server:<jdbc url> or set driftgate.server." + dialect.name()));
                 // The administrators of a fresh server: postgres, root.
                 String user = settings.apply("driftgate.server.user")
-                        .orElse(dialect.name().equals("postgresql") ? "postgres" : "root");
+                        .orElse(dialect.administrator());
                 ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(user,
                         settings.apply("driftgate.server.password-env").map(System::getenv).orElse(null)));
                 if (!server.dialect().name().equals(dialect.name())) {

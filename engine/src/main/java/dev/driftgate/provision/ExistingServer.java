@@ -25,8 +25,7 @@ public final class ExistingServer implements DatabaseServer {
     public static ExistingServer fromUrl(String jdbcUrl, ConnectionSettings settings) {
         Dialect dialect = Dialects.forUrl(jdbcUrl);
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        int defaultPort = dialect.name().equals("postgresql") ? 5432 : 3306;
-        return new ExistingServer(dialect, uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort(), settings);
+                return new ExistingServer(dialect, uri.getHost(), uri.getPort() < 0 ? dialect.defaultPort() : uri.getPort(), settings);
     }
 
     @Override

@@ -184,7 +184,7 @@ public final class ScenarioLoader {
     }
 
     private static String sqlMode(Path file, Dialect dialect, String mode) {
-        if (mode != null && !dialect.name().equals("mysql")) {
+        if (mode != null && !dialect.hasSqlMode()) {
             throw new DriftgateException(file + ": sql-mode applies to MySQL/MariaDB scenarios only");
         }
         if (mode != null && !mode.matches("[A-Za-z_,]*")) {

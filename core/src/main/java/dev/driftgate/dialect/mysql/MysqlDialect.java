@@ -192,4 +192,44 @@ public final class MysqlDialect implements Dialect {
     public dev.driftgate.safety.SafetyObserver safetyObserver() {
         return new MysqlObserver();
     }
+
+    @Override
+    public int defaultPort() {
+        return 3306;
+    }
+
+    @Override
+    public String administrator() {
+        return "root";
+    }
+
+    @Override
+    public boolean schemaIsDatabase() {
+        return true;
+    }
+
+    @Override
+    public boolean readOnlyEndsWithTransaction() {
+        return false;
+    }
+
+    @Override
+    public boolean hasSqlMode() {
+        return true;
+    }
+
+    @Override
+    public boolean isNamedBy(String fileNamePart) {
+        return fileNamePart.toLowerCase(java.util.Locale.ROOT).matches("mysql|mariadb|my");
+    }
+
+    @Override
+    public String booleanText(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    @Override
+    public String zeroBitsText(Integer length) {
+        return "0";
+    }
 }

@@ -196,4 +196,44 @@ public final class PostgresDialect implements Dialect {
     public boolean runsInTransaction(List<SqlStatement> statements) {
         return statements.stream().noneMatch(s -> NON_TRANSACTIONAL.matcher(s.sql()).matches());
     }
+
+    @Override
+    public int defaultPort() {
+        return 5432;
+    }
+
+    @Override
+    public String administrator() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean schemaIsDatabase() {
+        return false;
+    }
+
+    @Override
+    public boolean readOnlyEndsWithTransaction() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSqlMode() {
+        return false;
+    }
+
+    @Override
+    public boolean isNamedBy(String fileNamePart) {
+        return fileNamePart.toLowerCase(java.util.Locale.ROOT).matches("postgres(ql)?|pg");
+    }
+
+    @Override
+    public String booleanText(boolean value) {
+        return value ? "true" : "false";
+    }
+
+    @Override
+    public String zeroBitsText(Integer length) {
+        return "0".repeat(length == null ? 1 : length);
+    }
 }
