@@ -135,7 +135,7 @@ final class LintCommand implements Callable<Integer> {
     /** Runs every migration in order on one throwaway database, each watched statement by statement. */
     private List<StatementObservation> observeAll(Dialect d, Map<Script, List<SqlStatement>> split) throws SQLException {
         TargetSpec spec = TargetSpec.parse(target);
-        if (spec.provider().equals("testcontainers")) {
+        if (spec instanceof TargetSpec.Container) {
             TargetServers.unavailable(spec).ifPresent(reason -> {
                 throw new DriftgateException(reason);
             });

@@ -92,7 +92,7 @@ public final class TargetRun implements AutoCloseable {
         run.safety = dev.driftgate.safety.OnlineSafety.configured(settings);
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
-        run.baselineCache = spec.provider().equals("server")
+        run.baselineCache = spec instanceof TargetSpec.Server
                 && settings.apply("driftgate.baseline-cache").map(Boolean::parseBoolean).orElse(false)
                 && run.copiesDatabases();
         return run;

@@ -125,7 +125,7 @@ final class Descriptors {
                 throw new dev.driftgate.DriftgateException("target " + spec + " (" + run.server().description()
                         + "): " + dev.driftgate.sql.SqlErrors.describe(e), e);
             }
-            if (spec.provider().equals("server")) {
+            if (spec instanceof TargetSpec.Server) {
                 // A shared server keeps what killed runs left behind: drop our databases that are old enough.
                 long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
                 List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));
