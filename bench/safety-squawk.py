@@ -14,7 +14,7 @@ usage: bench/safety-squawk.py  (needs bench/tools/squawk: npm install squawk-cli
 import json, os, re, subprocess, sys, collections
 
 HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(HOME, "engine/src/test/resources/safety/postgresql.sql")
+CORPUS = os.path.join(HOME, "core/src/test/resources/safety/postgresql.sql")
 WORK = os.path.join(HOME, "bench/work/safety-corpus")
 SQUAWK = os.path.join(HOME, "bench/tools/squawk/node_modules/.bin/squawk")
 

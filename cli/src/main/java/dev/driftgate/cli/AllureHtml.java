@@ -2,7 +2,7 @@ package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.MavenCentral;
-import dev.driftgate.database.ScratchDirectories;
+import dev.driftgate.provision.ScratchDirectories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

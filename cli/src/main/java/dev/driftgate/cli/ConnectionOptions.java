@@ -1,7 +1,7 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.dialect.ConnectionSettings;
+import dev.driftgate.sql.ConnectionSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

@@ -3,10 +3,10 @@ package dev.driftgate.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.EmbeddedMariaDbServer;
-import dev.driftgate.database.EmbeddedPostgresServer;
-import dev.driftgate.database.SchemaLoader;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.EmbeddedMariaDbServer;
+import dev.driftgate.provision.EmbeddedPostgresServer;
+import dev.driftgate.provision.SchemaLoader;
 import dev.driftgate.reports.SnapshotSummary;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;

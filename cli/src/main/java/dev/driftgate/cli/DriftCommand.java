@@ -1,20 +1,20 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.EmbeddedServers;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.dialect.JdbcUrls;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.gate.PlanVerifier;
+import dev.driftgate.plan.Planner;
+import dev.driftgate.provision.EmbeddedServers;
 import dev.driftgate.reports.DriftReport;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.sql.ConnectionSettings;
 import dev.driftgate.text.SafeText;
-import dev.driftgate.plan.PlanVerifier;
-import dev.driftgate.plan.Planner;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

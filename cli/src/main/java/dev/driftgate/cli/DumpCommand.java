@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code driftgate dump}: reads a live database's schema into a snapshot, read-only. */
 @Command(name = "dump", mixinStandardHelpOptions = true,

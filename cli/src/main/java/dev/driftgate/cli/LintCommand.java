@@ -1,13 +1,11 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.gate.TargetServers;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.safety.Hazard;
 import dev.driftgate.safety.OnlineSafety;
 import dev.driftgate.safety.Rule;
@@ -16,6 +14,8 @@ import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.MigrationLayout;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.text.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,7 +104,7 @@ final class LintCommand implements Callable<Integer> {
                 List<SqlStatement> st = m.statements(d);
                 statements += st.size();
                 split.put(m, st);
-                hazards.addAll(safety.staticHazards(d, m.file(), st, java.util.Set.of()));
+                hazards.addAll(safety.staticHazards(d.safetyRules(), m.file(), st, java.util.Set.of()));
             }
             if (observe) {
                 observed = observeAll(d, split);
@@ -136,7 +136,7 @@ final class LintCommand implements Callable<Integer> {
     /** Runs every migration in order on one throwaway database, each watched statement by statement. */
     private List<StatementObservation> observeAll(Dialect d, Map<Script, List<SqlStatement>> split) throws SQLException {
         TargetSpec spec = TargetSpec.parse(target);
-        if (spec.provider().equals("testcontainers")) {
+        if (spec instanceof TargetSpec.Container) {
             TargetServers.unavailable(spec).ifPresent(reason -> {
                 throw new DriftgateException(reason);
             });

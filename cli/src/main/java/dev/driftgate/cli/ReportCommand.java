@@ -1,7 +1,7 @@
 package dev.driftgate.cli;
 
-import dev.driftgate.DriftgateException;
 import dev.driftgate.AtomicFiles;
+import dev.driftgate.DriftgateException;
 import dev.driftgate.reports.results.CodeQualityReport;
 import dev.driftgate.reports.results.MarkdownSummary;
 import dev.driftgate.reports.results.RunResults;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.driftgate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.testing.Target;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Script;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

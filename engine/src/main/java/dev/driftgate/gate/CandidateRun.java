@@ -1,12 +1,12 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.ThrowawayDatabase;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.sql.SqlStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

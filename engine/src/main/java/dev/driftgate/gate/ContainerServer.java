@@ -1,9 +1,9 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.sql.ConnectionSettings;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -25,7 +25,7 @@ final class ContainerServer implements DatabaseServer {
     static ContainerServer start(String image, Dialect dialect) {
         boolean postgres = dialect.name().equals("postgresql");
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
-                .withExposedPorts(postgres ? 5432 : 3306)
+                .withExposedPorts(dialect.defaultPort())
                 .withStartupTimeout(Duration.ofMinutes(3));
         if (postgres) {
             c.withEnv("POSTGRES_PASSWORD", PASSWORD).waitingFor(Wait.forLogMessage(".*ready to accept connections.*\\n", 2));
@@ -59,12 +59,12 @@ final class ContainerServer implements DatabaseServer {
 
     @Override
     public int port() {
-        return container.getMappedPort(dialect.name().equals("postgresql") ? 5432 : 3306);
+        return container.getMappedPort(dialect.defaultPort());
     }
 
     @Override
     public ConnectionSettings adminSettings() {
-        return ConnectionSettings.of(dialect.name().equals("postgresql") ? "postgres" : "root", PASSWORD);
+        return ConnectionSettings.of(dialect.administrator(), PASSWORD);
     }
 
     @Override

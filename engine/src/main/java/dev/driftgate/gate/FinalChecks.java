@@ -1,11 +1,11 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
 import dev.driftgate.source.SchemaSources;
+import dev.driftgate.sql.ConnectionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opentest4j.AssertionFailedError;
@@ -18,10 +18,7 @@ public final class FinalChecks {
 
     /** The final state as a snapshot, MySQL's throwaway database named after the scenario so files stay stable. */
     static SchemaSnapshot portable(TargetRun run, SchemaSnapshot s) {
-        if (s.dialect().equals("mysql") && s.schemas().size() == 1) {
-            return s.withSchemaRenamed(s.schemas().get(0).name(), run.scenario().directory().getFileName().toString());
-        }
-        return s;
+        return s.withDatabaseNamed(run.scenario().directory().getFileName().toString());
     }
 
     /** The final state equals the approved snapshot; with {@code approve}, the snapshot is (re)written instead. */

@@ -1,6 +1,6 @@
 package dev.driftgate.gate;
 
-import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.provision.ThrowawayDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;

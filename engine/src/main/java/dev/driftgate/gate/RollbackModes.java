@@ -1,8 +1,8 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.schema.SchemaSnapshot;
 import java.sql.SQLException;

@@ -1,13 +1,13 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.dialect.Dialect;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.safety.Hazard;
 import dev.driftgate.safety.OnlineSafety;
 import dev.driftgate.safety.SafetyObserver;
 import dev.driftgate.safety.StatementObservation;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class SafetyCheck {
         OnlineSafety safety = target.safety();
         List<SqlStatement> statements = migration.up().statements(dialect);
         java.util.Set<String> newTables = target.tablesNewSinceBaseline();
-        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect, migration.up().file(), statements, newTables));
+        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect.safetyRules(), migration.up().file(), statements, newTables));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));
         List<StatementObservation> observed = List.of();

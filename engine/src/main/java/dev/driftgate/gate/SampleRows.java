@@ -257,8 +257,8 @@ final class SampleRows {
      * from, not the copy: tables there are named alone, in the connection's database.
      */
     private String qualified(String schemaName, String table) {
-        return dialect.name().equals("postgresql") ? dialect.quoteIdentifier(schemaName) + "." + dialect.quoteIdentifier(table)
-                : dialect.quoteIdentifier(table);
+        return dialect.schemaIsDatabase() ? dialect.quoteIdentifier(table)
+                : dialect.quoteIdentifier(schemaName) + "." + dialect.quoteIdentifier(table);
     }
 
     private String label(Qualified q) {
@@ -340,8 +340,8 @@ final class SampleRows {
             case "numeric", "decimal" -> quoted(Integer.toString(length == null ? n
                     : (int) (n % Math.max(1, Math.min(1_000_000_000L, (long) Math.pow(10, length - (scale == null ? 0 : scale)) - 1)))));
             case "real", "double precision", "double", "float" -> quoted(n + ".5");
-            case "boolean", "bool" -> dialect.name().equals("postgresql") ? quoted(n % 2 == 0 ? "true" : "false") : quoted(Integer.toString(n % 2));
-            case "bit" -> dialect.name().equals("postgresql") ? quoted("0".repeat(length == null ? 1 : length)) : quoted("0");
+            case "boolean", "bool" -> quoted(dialect.booleanText(n % 2 == 0));
+            case "bit" -> quoted(dialect.zeroBitsText(length));
             case "text", "character varying", "varchar", "character", "char", "citext", "tinytext", "mediumtext", "longtext",
                     "name" -> quoted(fit(Integer.toString(n, 36), length));
             case "date" -> quoted(DAY_ZERO.plusDays(n).toString());

@@ -1,18 +1,18 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,7 +92,7 @@ public final class TargetRun implements AutoCloseable {
         run.safety = dev.driftgate.safety.OnlineSafety.configured(settings);
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
-        run.baselineCache = spec.provider().equals("server")
+        run.baselineCache = spec instanceof TargetSpec.Server
                 && settings.apply("driftgate.baseline-cache").map(Boolean::parseBoolean).orElse(false)
                 && run.copiesDatabases();
         return run;
@@ -186,7 +186,7 @@ public final class TargetRun implements AutoCloseable {
      * MySQL the schema is the database, which differs between copies, so the table name alone.
      */
     static String tableKey(dev.driftgate.dialect.Dialect dialect, String schema, String table) {
-        return dialect.name().equals("postgresql") ? schema + "." + table : table;
+        return dialect.schemaIsDatabase() ? table : schema + "." + table;
     }
 
     /** The state before the next candidate, as a snapshot. */
@@ -287,7 +287,7 @@ public final class TargetRun implements AutoCloseable {
     }
 
     private boolean sharedSession() {
-        return scenario.dialect().name().equals("postgresql");
+        return scenario.dialect().readOnlyEndsWithTransaction();
     }
 
     private Connection session(ThrowawayDatabase db) throws SQLException {
@@ -418,7 +418,7 @@ public final class TargetRun implements AutoCloseable {
 
     /** The sql_mode migrations run under on MySQL/MariaDB: the scenario's, else the server's own. */
     public String sqlMode() throws SQLException {
-        if (!scenario.dialect().name().equals("mysql")) {
+        if (!scenario.dialect().hasSqlMode()) {
             return null;
         }
         if (scenario.sqlMode() != null) {

@@ -1,12 +1,12 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.EmbeddedServers;
-import dev.driftgate.database.ExistingServer;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.EmbeddedServers;
+import dev.driftgate.provision.ExistingServer;
 import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.sql.ConnectionSettings;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,7 +20,7 @@ public final class TargetServers {
      * without a Docker engine is skipped with this reason, never failed and never silently dropped.
      */
     public static Optional<String> unavailable(TargetSpec spec) {
-        if (!spec.provider().equals("testcontainers")) {
+        if (!(spec instanceof TargetSpec.Container)) {
             return Optional.empty();
         }
         try {
@@ -39,27 +39,26 @@ public final class TargetServers {
      * @return the server and whether the caller owns it (must close it)
      */
     public static Opened open(TargetSpec spec, Dialect dialect, Function<String, Optional<String>> settings) {
-        return switch (spec.provider()) {
-            case "embedded" -> new Opened(spec.location() == null ? EmbeddedServers.shared(dialect)
-                    : embeddedVersion(spec, dialect), false);
-            case "server" -> {
-                String url = spec.location() != null ? spec.location()
-                        : settings.apply("driftgate.server." + dialect.name()).orElseThrow(() -> new DriftgateException(
-                                "target server: no URL; write server:<jdbc url> or set driftgate.server." + dialect.name()));
-                // The administrators of a fresh server: postgres, root.
-                String user = settings.apply("driftgate.server.user")
-                        .orElse(dialect.name().equals("postgresql") ? "postgres" : "root");
-                ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(user,
-                        settings.apply("driftgate.server.password-env").map(System::getenv).orElse(null)));
-                if (!server.dialect().name().equals(dialect.name())) {
-                    throw new DriftgateException("target " + spec + ": a " + server.dialect().name()
-                            + " server for a " + dialect.name() + " scenario");
-                }
-                yield new Opened(server, false);
+        if (spec instanceof TargetSpec.Embedded embedded) {
+            return new Opened(embedded.version() == null ? EmbeddedServers.shared(dialect)
+                    : embeddedVersion(embedded, dialect), false);
+        }
+        if (spec instanceof TargetSpec.Server target) {
+            String url = target.url() != null ? target.url()
+                    : settings.apply("driftgate.server." + dialect.name()).orElseThrow(() -> new DriftgateException(
+                            "target server: no URL; write server:<jdbc url> or set driftgate.server." + dialect.name()));
+            // The administrators of a fresh server: postgres, root.
+            String user = settings.apply("driftgate.server.user")
+                    .orElse(dialect.administrator());
+            ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(user,
+                    settings.apply("driftgate.server.password-env").map(System::getenv).orElse(null)));
+            if (!server.dialect().name().equals(dialect.name())) {
+                throw new DriftgateException("target " + spec + ": a " + server.dialect().name()
+                        + " server for a " + dialect.name() + " scenario");
             }
-            case "testcontainers" -> new Opened(ContainerServer.start(spec.location(), dialect), true);
-            default -> throw new DriftgateException("unknown target provider " + spec.provider());
-        };
+            return new Opened(server, false);
+        }
+        return new Opened(ContainerServer.start(((TargetSpec.Container) spec).image(), dialect), true);
     }
 
     private static final java.util.regex.Pattern DUMP_VERSION =
@@ -71,16 +70,17 @@ public final class TargetServers {
      * {@code pg_dump} header. Keeps the gate on the version production runs without writing it twice.
      */
     public static TargetSpec resolveEnvironmentVersion(TargetSpec spec, dev.driftgate.scenario.Scenario scenario) {
-        if (!spec.provider().equals("embedded") || spec.location() == null || spec.location().matches("\\d+")) {
+        if (!(spec instanceof TargetSpec.Embedded embedded) || embedded.version() == null
+                || embedded.version().matches("\\d+")) {
             return spec;
         }
-        String source = scenario.environments().get(spec.location());
+        String source = scenario.environments().get(embedded.version());
         if (source == null) {
             throw new DriftgateException("target " + spec + ": not a PostgreSQL major version (13 to 18) and not an "
                     + "environment of this scenario" + (scenario.environments().isEmpty() ? ""
                     : " (" + String.join(", ", new java.util.TreeSet<>(scenario.environments().keySet())) + ")"));
         }
-        return new TargetSpec("embedded", String.valueOf(environmentMajor(spec, source, scenario.directory())));
+        return new TargetSpec.Embedded(String.valueOf(environmentMajor(spec, source, scenario.directory())));
     }
 
     private static int environmentMajor(TargetSpec spec, String source, java.nio.file.Path directory) {
@@ -120,12 +120,12 @@ public final class TargetServers {
     }
 
     /** {@code embedded:18}: a PostgreSQL major version other than the default. */
-    private static DatabaseServer embeddedVersion(TargetSpec spec, Dialect dialect) {
-        if (!dialect.name().equals("postgresql") || !spec.location().matches("1[3-8]")) {
+    private static DatabaseServer embeddedVersion(TargetSpec.Embedded spec, Dialect dialect) {
+        if (!dialect.name().equals("postgresql") || !spec.version().matches("1[3-8]")) {
             throw new DriftgateException("target " + spec + ": embedded versions are PostgreSQL 13 to 18 "
                     + "(MariaDB embedded is 10.11)");
         }
-        return dev.driftgate.database.EmbeddedPostgresServer.shared(Integer.parseInt(spec.location()));
+        return dev.driftgate.provision.EmbeddedPostgresServer.shared(Integer.parseInt(spec.version()));
     }
 
     /** A server and whether it was started for this target alone. */

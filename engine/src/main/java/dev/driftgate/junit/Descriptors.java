@@ -1,10 +1,10 @@
 package dev.driftgate.junit;
 
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
 import dev.driftgate.gate.TargetRun;
 import dev.driftgate.gate.TargetServers;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.TargetSpec;
@@ -123,9 +123,9 @@ final class Descriptors {
                 run.server().connect(run.server().dialect().maintenanceDatabase()).close();
             } catch (java.sql.SQLException e) {
                 throw new dev.driftgate.DriftgateException("target " + spec + " (" + run.server().description()
-                        + "): " + dev.driftgate.database.LiveDatabase.describe(e), e);
+                        + "): " + dev.driftgate.sql.SqlErrors.describe(e), e);
             }
-            if (spec.provider().equals("server")) {
+            if (spec instanceof TargetSpec.Server) {
                 // A shared server keeps what killed runs left behind: drop our databases that are old enough.
                 long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
                 List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));

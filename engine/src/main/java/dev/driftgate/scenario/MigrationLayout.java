@@ -1,7 +1,8 @@
 package dev.driftgate.scenario;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.ScriptRunner;
+import dev.driftgate.dialect.Dialects;
+import dev.driftgate.sql.ScriptRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ public enum MigrationLayout {
                         continue;
                     }
                     if (pattern.contains("(?<dialect>") && m.group("dialect") != null
-                            && !dialectMatches(m.group("dialect"), dialect)) {
+                            && !Dialects.byName(dialect).isNamedBy(m.group("dialect"))) {
                         continue;
                     }
                     String direction = pattern.contains("(?<direction>") ? m.group("direction") : "up";
@@ -190,11 +191,6 @@ public enum MigrationLayout {
         repeatable.sort(java.util.Comparator.comparing(Migration::name));
         out.addAll(repeatable);
         return out;
-    }
-
-    private static boolean dialectMatches(String part, String dialect) {
-        String p = part.toLowerCase(Locale.ROOT);
-        return dialect.equals("postgresql") ? p.matches("postgres(ql)?|pg") : p.matches("mysql|mariadb|my");
     }
 
     private static final class Parts {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.ScriptRunner;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.diff.IgnoreRule;
 import dev.driftgate.diff.IgnoreRules;
+import dev.driftgate.sql.ScriptRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +184,7 @@ public final class ScenarioLoader {
     }
 
     private static String sqlMode(Path file, Dialect dialect, String mode) {
-        if (mode != null && !dialect.name().equals("mysql")) {
+        if (mode != null && !dialect.hasSqlMode()) {
             throw new DriftgateException(file + ": sql-mode applies to MySQL/MariaDB scenarios only");
         }
         if (mode != null && !mode.matches("[A-Za-z_,]*")) {

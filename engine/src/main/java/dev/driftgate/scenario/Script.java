@@ -1,7 +1,7 @@
 package dev.driftgate.scenario;
 
 import dev.driftgate.dialect.Dialect;
-import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.sql.SqlStatement;
 import java.nio.file.Path;
 import java.util.List;
 

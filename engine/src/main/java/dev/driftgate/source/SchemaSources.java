@@ -1,16 +1,16 @@
 package dev.driftgate.source;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.database.DatabaseServer;
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.SchemaLoader;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
-import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.SchemaLoader;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
+import dev.driftgate.sql.ConnectionSettings;
+import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
-import dev.driftgate.plan.PlanVerifier;
+import dev.driftgate.gate.PlanVerifier;
 import dev.driftgate.plan.Planner;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;

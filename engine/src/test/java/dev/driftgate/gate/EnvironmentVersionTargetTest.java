@@ -32,7 +32,7 @@ class EnvironmentVersionTargetTest {
         var server = Target.POSTGRES_SERVER.server();
         Scenario s = scenario("  production: " + server.jdbcUrl("postgres") + "?user=postgres\n");
         TargetSpec resolved = TargetServers.resolveEnvironmentVersion(TargetSpec.parse("embedded:production"), s);
-        assertEquals(new TargetSpec("embedded", "15"), resolved, "the machine's server is PostgreSQL 15");
+        assertEquals(new TargetSpec.Embedded("15"), resolved, "the machine's server is PostgreSQL 15");
     }
 
     @Test
@@ -40,9 +40,9 @@ class EnvironmentVersionTargetTest {
         Files.writeString(dir.resolve("prod.sql"), "--\n-- PostgreSQL database dump\n--\n\n"
                 + "-- Dumped from database version 16.4 (Debian 16.4-1.pgdg120+1)\n-- Dumped by pg_dump version 17.2\n");
         Scenario s = scenario("  production: prod.sql\n");
-        assertEquals(new TargetSpec("embedded", "16"),
+        assertEquals(new TargetSpec.Embedded("16"),
                 TargetServers.resolveEnvironmentVersion(TargetSpec.parse("embedded:production"), s));
-        assertEquals(new TargetSpec("embedded", "17"), TargetServers.resolveEnvironmentVersion(TargetSpec.parse("embedded:17"), s),
+        assertEquals(new TargetSpec.Embedded("17"), TargetServers.resolveEnvironmentVersion(TargetSpec.parse("embedded:17"), s),
                 "a number stays a number");
     }
 

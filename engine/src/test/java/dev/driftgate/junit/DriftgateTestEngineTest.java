@@ -11,11 +11,11 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.driftgate.testing.Databases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import dev.driftgate.testing.Databases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
@@ -117,9 +117,9 @@ class DriftgateTestEngineTest {
     @Test
     void aVersionMatrixRunsOnEveryTargetAndTheSweeperDropsOnlyOldLeftovers() throws Exception {
         String hostPort = System.getProperty("driftgate.test.postgres", "127.0.0.1:5432");
-        var server = new dev.driftgate.database.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
+        var server = new dev.driftgate.provision.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
                 hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]),
-                dev.driftgate.dialect.ConnectionSettings.of("postgres", null));
+                dev.driftgate.sql.ConnectionSettings.of("postgres", null));
         String old = "dg_1000000000_1_1";
         try (var c = server.connect("postgres"); var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + old);
@@ -297,9 +297,9 @@ class DriftgateTestEngineTest {
     void aPersistentServerKeepsTheBaselineForTheNextRunWhenAsked() throws Exception {
         String hostPort = System.getProperty("driftgate.test.postgres", "127.0.0.1:5432");
         Path dir = scenario("cached", "dialect: postgresql\ncandidates: '2'\ntargets: [server]\n");
-        var server = new dev.driftgate.database.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
+        var server = new dev.driftgate.provision.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
                 hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]),
-                dev.driftgate.dialect.ConnectionSettings.of("postgres", null));
+                dev.driftgate.sql.ConnectionSettings.of("postgres", null));
         List<String> baselines = new java.util.ArrayList<>();
         try {
             for (int run = 0; run < 2; run++) {
@@ -477,7 +477,7 @@ class DriftgateTestEngineTest {
         assertEquals(1, events.failed().filter(e -> onTarget(e, "embedded:16") && isStep(e, "apply")
                 && failure(e).contains(statement)
                 && failure(e).endsWith("(refused by PostgreSQL 16 (embedded) at localhost:"
-                        + dev.driftgate.database.EmbeddedPostgresServer.shared(16).port()
+                        + dev.driftgate.provision.EmbeddedPostgresServer.shared(16).port()
                         + "; if the statement needs a newer version, name one in targets:, e.g. embedded:18)")).count());
         assertEquals(1, events.failed().filter(e -> onTarget(e, "server:" + server.host() + ":" + server.port())
                 && isStep(e, "apply")

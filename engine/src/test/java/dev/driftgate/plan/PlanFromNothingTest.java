@@ -3,10 +3,11 @@ package dev.driftgate.plan;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.gate.PlanVerifier;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.testing.Databases;
 import dev.driftgate.testing.Golden;

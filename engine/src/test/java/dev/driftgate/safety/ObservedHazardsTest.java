@@ -3,9 +3,9 @@ package dev.driftgate.safety;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
-import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.testing.Target;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -41,7 +41,7 @@ class ObservedHazardsTest {
             }
             List<SqlStatement> statements = d.splitScript(migration, "m.sql");
             OnlineSafety safety = new OnlineSafety(HazardLevel.ERROR, Map.of(Rule.MISSING_LOCK_TIMEOUT, HazardLevel.OFF), true, 0);
-            List<Hazard> hazards = StaticAnalysis.analyse(d, "m.sql", migration, statements, safety.levels(), java.util.Set.of());
+            List<Hazard> hazards = StaticAnalysis.analyse(d.safetyRules(), "m.sql", migration, statements, safety.levels(), java.util.Set.of());
             List<StatementObservation> observed = d.safetyObserver().observe(c, statements, d.runsInTransaction(statements));
             into.addAll(observed);
             return safety.reconcile(hazards, observed);

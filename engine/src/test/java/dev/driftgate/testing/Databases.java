@@ -1,11 +1,11 @@
 package dev.driftgate.testing;
 
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
-import dev.driftgate.dialect.ConnectionSettings;
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.EmbeddedServers;
 import dev.driftgate.dialect.Dialects;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.EmbeddedServers;
+import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.sql.ConnectionSettings;
+import dev.driftgate.sql.ScriptRunner;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,7 +23,7 @@ public final class Databases {
         ThrowawayDatabase db = target.server().createThrowaway();
         try (Connection c = db.connect()) {
             for (Path script : scripts) {
-                ScriptRunner.runFile(c, target.server().dialect(), script);
+                ScriptRunner.run(c, target.server().dialect().splitScript(ScriptRunner.read(script), script.toString()));
             }
         } catch (RuntimeException | SQLException e) {
             db.close();

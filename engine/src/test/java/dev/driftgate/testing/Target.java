@@ -1,12 +1,12 @@
 package dev.driftgate.testing;
 
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.EmbeddedMariaDbServer;
-import dev.driftgate.database.EmbeddedPostgresServer;
-import dev.driftgate.database.ExistingServer;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.EmbeddedMariaDbServer;
+import dev.driftgate.provision.EmbeddedPostgresServer;
+import dev.driftgate.provision.ExistingServer;
+import dev.driftgate.sql.ConnectionSettings;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;

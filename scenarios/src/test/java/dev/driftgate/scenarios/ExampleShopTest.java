@@ -1,6 +1,6 @@
 package dev.driftgate.scenarios;
 
-import dev.driftgate.database.SchemaLoader;
+import dev.driftgate.provision.SchemaLoader;
 import dev.driftgate.schema.SnapshotJson;
 import dev.driftgate.testing.Golden;
 import dev.driftgate.testing.Target;

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
-import dev.driftgate.dialect.SqlStatement;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
+import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.testing.Golden;
 import dev.driftgate.testing.Target;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +107,7 @@ class PublicDatasetsTest {
     void pagilaLoadsAndSnapshotsStablyOnPostgresql18() throws Exception {
         Path file = datasetsDirectory().resolve("pagila/pagila-schema.sql");
         assumeTrue(Files.exists(file), "shared/datasets not found beside the project: " + file);
-        var server = dev.driftgate.database.EmbeddedPostgresServer.shared(18);
+        var server = dev.driftgate.provision.EmbeddedPostgresServer.shared(18);
         try (ThrowawayDatabase db = server.createThrowaway()) {
             try (Connection c = db.connect()) {
                 ScriptRunner.run(c, schemaStatements(file, server.dialect()));

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.dialect.ConnectionSettings;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
 import dev.driftgate.schema.Table;
+import dev.driftgate.sql.ConnectionSettings;
+import dev.driftgate.sql.ScriptRunner;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,7 +47,8 @@ class Mysql8ContainerTest {
             ConnectionSettings settings = ConnectionSettings.of("root", mysql.getPassword());
             String url = "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/" + mysql.getDatabaseName();
             try (Connection c = DriverManager.getConnection(url, Dialects.mysql().connectionProperties(settings))) {
-                ScriptRunner.runFile(c, Dialects.mysql(), Path.of("src/test/resources/golden/mysql/everything.sql"));
+                Path everything = Path.of("src/test/resources/golden/mysql/everything.sql");
+                ScriptRunner.run(c, Dialects.mysql().splitScript(ScriptRunner.read(everything), everything.toString()));
             }
             SchemaSnapshot mysql8 = LiveDatabase.snapshot(url, settings, List.of());
             SchemaSnapshot mariadb = SnapshotJson.read(Path.of("src/test/resources/golden/mysql/everything.json"));

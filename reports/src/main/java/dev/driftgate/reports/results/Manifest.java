@@ -1,8 +1,7 @@
 package dev.driftgate.reports.results;
 
-import dev.driftgate.AtomicFiles;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.driftgate.AtomicFiles;
 import dev.driftgate.DriftgateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

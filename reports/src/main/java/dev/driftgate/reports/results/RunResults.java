@@ -1,11 +1,10 @@
 package dev.driftgate.reports.results;
 
-import dev.driftgate.AtomicFiles;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.driftgate.AtomicFiles;
 import dev.driftgate.DriftgateException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,375 @@
+package dev.driftgate.dialect.mysql;
+
+import dev.driftgate.diff.Aspect;
+import dev.driftgate.diff.Change.*;
+import dev.driftgate.diff.Change;
+import dev.driftgate.diff.ObjectRef;
+import dev.driftgate.plan.PhasedPlanner;
+import dev.driftgate.plan.PlannedStatement;
+import dev.driftgate.schema.Column;
+import dev.driftgate.schema.Constraint.ConstraintType;
+import dev.driftgate.schema.Constraint;
+import dev.driftgate.schema.Event;
+import dev.driftgate.schema.Index;
+import dev.driftgate.schema.RelationName;
+import dev.driftgate.schema.Routine;
+import dev.driftgate.schema.Table;
+import dev.driftgate.schema.Trigger;
+import dev.driftgate.schema.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * MySQL/MariaDB remediation DDL. Names are left unqualified: a MySQL schema is the database the
+ * plan is run in, and it is called differently in every environment. Phases as in the PostgreSQL
+ * planner; foreign keys after every table, triggers and views last.
+ */
+final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
+
+    enum Phase {
+        DROP_DEPENDENTS, DROP_FOREIGN_KEYS, DROP_INDEXES, DROP_ROUTINES, DROP_TABLES, CREATE_TABLES, ALTER_TABLES,
+        CREATE_ROUTINES, ADD_FOREIGN_KEYS, CREATE_VIEWS, CREATE_DEPENDENTS
+    }
+
+    MysqlPlanner() {
+        super(Phase.class);
+    }
+
+    private static String q(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    private static String literal(String text) {
+        // The mariadb client turns a carriage return before a line feed into nothing, even inside a
+        // quoted string: written as an escape, it reaches the server as the client found it.
+        return "'" + text.replace("\\", "\\\\").replace("'", "''").replace("\r", "\\r") + "'";
+    }
+
+    private static String table(ObjectRef ref) {
+        return q(ref.table() != null ? ref.table() : ref.name());
+    }
+
+    @Override
+    protected void add(Change change, Set<Aspect> aspects) {
+        ObjectRef ref = change.object();
+        if (change instanceof AddTable c) {
+            createTable(change, c.after());
+        } else if (change instanceof DropTable) {
+            emit(Phase.DROP_TABLES, change, "DROP TABLE " + table(ref));
+        } else if (change instanceof AlterTable c) {
+            alterTable(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddColumn c) {
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(c.after(), null)
+                    + (online() && instantAddColumn(ref, c.after()) ? ", ALGORITHM=INSTANT" : ""));
+        } else if (change instanceof DropColumn c) {
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(c.before().name()));
+        } else if (change instanceof AlterColumn c) {
+            if (online() && aspects.equals(Set.of(Aspect.DEFAULT)) && literalDefault(c.after().defaultValue())) {
+                // Only the default: a metadata change, INSTANT on MariaDB 10.3+ and MySQL 8.
+                emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ALTER COLUMN " + q(c.after().name())
+                        + (c.after().defaultValue() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.after().defaultValue())
+                        + ", ALGORITHM=INSTANT");
+            } else {
+                emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " MODIFY COLUMN " + column(c.after(), null));
+            }
+        } else if (change instanceof AddConstraint c) {
+            addConstraint(change, ref, c.after());
+        } else if (change instanceof DropConstraint c) {
+            dropConstraint(change, ref, c.before());
+        } else if (change instanceof ReplaceConstraint c) {
+            dropConstraint(change, ref, c.before());
+            addConstraint(change, ref, c.after());
+        } else if (change instanceof AddIndex c) {
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD " + index(c.after()) + onlineClause(c.after()));
+        } else if (change instanceof DropIndex c) {
+            emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name()));
+        } else if (change instanceof ReplaceIndex c) {
+            emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name()));
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD " + index(c.after()) + onlineClause(c.after()));
+        } else if (change instanceof RenameIndex c) {
+            emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " RENAME INDEX " + q(c.before().name())
+                    + " TO " + q(c.after().name()));
+        } else if (change instanceof AddView c) {
+            createView(change, ref, c.after());
+        } else if (change instanceof DropView) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP VIEW " + q(ref.name()));
+        } else if (change instanceof ReplaceView c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP VIEW " + q(ref.name()));
+            createView(change, ref, c.after());
+        } else if (change instanceof AddTrigger c) {
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+        } else if (change instanceof DropTrigger c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()));
+        } else if (change instanceof ReplaceTrigger c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()));
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+        } else if (change instanceof AddRoutine c) {
+            emit(Phase.CREATE_ROUTINES, change, routine(c.after()));
+        } else if (change instanceof DropRoutine c) {
+            emit(Phase.DROP_ROUTINES, change, "DROP " + c.before().kind().name() + " " + q(c.before().name()));
+        } else if (change instanceof ReplaceRoutine c) {
+            emit(Phase.DROP_ROUTINES, change, "DROP " + c.before().kind().name() + " " + q(c.before().name()));
+            emit(Phase.CREATE_ROUTINES, change, routine(c.after()));
+        } else if (change instanceof AddEvent c) {
+            emit(Phase.CREATE_DEPENDENTS, change, event(c.after()));
+        } else if (change instanceof DropEvent c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP EVENT " + q(c.before().name()));
+        } else if (change instanceof ReplaceEvent c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP EVENT " + q(c.before().name()));
+            emit(Phase.CREATE_DEPENDENTS, change, event(c.after()));
+        } else {
+            unplanned(change.kind() + " " + change.object());
+        }
+    }
+
+    /**
+     * Whether {@code ADD COLUMN} at the end can run with {@code ALGORITHM=INSTANT}: both servers
+     * refuse it for auto-increment and stored generated columns, tables with a FULLTEXT index and
+     * compressed rows. Verification runs the plan on a real server, so a refusal this misses fails
+     * there instead of in production.
+     */
+    private boolean instantAddColumn(ObjectRef ref, Column column) {
+        Table table = actualTable(ref);
+        return table != null
+                && column.identity() == null
+                && (column.generated() == null || !"STORED".equalsIgnoreCase(column.generated().storage()))
+                && table.indexes().stream().noneMatch(i -> "FULLTEXT".equals(i.method()))
+                && !"COMPRESSED".equalsIgnoreCase(table.attributes().get(MysqlAttributes.ROW_FORMAT));
+    }
+
+    private Table actualTable(ObjectRef ref) {
+        return actual().schemas().stream().filter(s -> s.name().equals(ref.schema())).flatMap(s -> s.tables().stream())
+                .filter(t -> t.name().equals(ref.table())).findFirst().orElse(null);
+    }
+
+    /** A default that {@code ALTER COLUMN ... SET DEFAULT} takes as written: none, a string or a number. */
+    private static boolean literalDefault(String value) {
+        return value == null || value.matches("'(?:[^']|'')*'") || value.matches("-?\\d+(?:\\.\\d+)?");
+    }
+
+    private String onlineClause(Index index) {
+        boolean inplace = online() && !"FULLTEXT".equals(index.method()) && !"SPATIAL".equals(index.method());
+        return inplace ? ", ALGORITHM=INPLACE, LOCK=NONE" : "";
+    }
+
+    static String column(Column c, String tableCollation) {
+        StringBuilder sql = new StringBuilder(q(c.name())).append(' ').append(c.type());
+        if (c.collation() != null) {
+            sql.append(" CHARACTER SET ").append(c.collation(), 0, c.collation().indexOf('_'))
+                    .append(" COLLATE ").append(c.collation());
+        }
+        if (c.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.generated().expression()).append(") ")
+                    .append(c.generated().storage());
+            if (!c.nullable()) {
+                sql.append(" NOT NULL");
+            }
+        } else {
+            sql.append(c.nullable() ? " NULL" : " NOT NULL");
+            if (c.defaultValue() != null) {
+                sql.append(" DEFAULT ").append(c.defaultValue().equals("CURRENT_TIMESTAMP")
+                        || c.defaultValue().startsWith("'") || c.defaultValue().matches("-?[0-9.]+|b'[01]+'|NULL|CURRENT_TIMESTAMP\\(\\d\\)")
+                        ? c.defaultValue() : "(" + c.defaultValue() + ")");
+            }
+            String onUpdate = c.attributes().get(MysqlAttributes.ON_UPDATE);
+            if (onUpdate != null) {
+                sql.append(" ON UPDATE ").append(onUpdate);
+            }
+            if ("AUTO_INCREMENT".equals(c.identity())) {
+                sql.append(" AUTO_INCREMENT");
+            }
+        }
+        if ("true".equals(c.attributes().get(MysqlAttributes.INVISIBLE))) {
+            sql.append(" INVISIBLE");
+        }
+        if (c.comment() != null) {
+            sql.append(" COMMENT ").append(literal(c.comment()));
+        }
+        return sql.toString();
+    }
+
+    private static String index(Index i) {
+        String kind = "FULLTEXT".equals(i.method()) ? "FULLTEXT INDEX " : "SPATIAL".equals(i.method()) ? "SPATIAL INDEX "
+                : i.unique() ? "UNIQUE INDEX " : "INDEX ";
+        String keys = i.keys().stream().map(k -> (k.column() != null ? q(k.column()) : "(" + k.expression() + ")")
+                + (k.length() != null ? "(" + k.length() + ")" : "") + (k.descending() ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
+        String using = "HASH".equals(i.method()) ? " USING HASH" : "";
+        return kind + q(i.name()) + " (" + keys + ")" + using + (i.comment() != null ? " COMMENT " + literal(i.comment()) : "");
+    }
+
+    private void createTable(Change change, Table t) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : t.columns()) {
+            // MariaDB keeps a check written on a column as a column-level check named after it.
+            String columnCheck = t.constraints().stream()
+                    .filter(k -> k.type() == ConstraintType.CHECK && k.columns().equals(List.of(c.name())) && k.name().equals(c.name()))
+                    .map(k -> " CHECK (" + k.definition() + ")").findFirst().orElse("");
+            parts.add(column(c, t.attributes().get(MysqlAttributes.COLLATION)) + columnCheck);
+        }
+        for (Constraint c : t.constraints()) {
+            if (c.type() == ConstraintType.PRIMARY_KEY) {
+                parts.add("PRIMARY KEY (" + c.columns().stream().map(MysqlPlanner::q).collect(Collectors.joining(", ")) + ")");
+            } else if (c.type() == ConstraintType.CHECK && !(c.columns().equals(List.of(c.name())))) {
+                parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + c.definition() + ")");
+            }
+        }
+        Set<String> foreignKeys = t.constraints().stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY)
+                .map(Constraint::name).collect(Collectors.toSet());
+        for (Index i : t.indexes()) {
+            // InnoDB builds the index a foreign key needs when the key is added.
+            if (!foreignKeys.contains(i.name())) {
+                parts.add(index(i));
+            }
+        }
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(q(t.name())).append(" (\n  ")
+                .append(String.join(",\n  ", parts)).append("\n)");
+        Map<String, String> a = t.attributes();
+        if (a.containsKey(MysqlAttributes.ENGINE)) {
+            sql.append(" ENGINE=").append(a.get(MysqlAttributes.ENGINE));
+        }
+        if (a.containsKey(MysqlAttributes.CHARSET)) {
+            sql.append(" DEFAULT CHARSET=").append(a.get(MysqlAttributes.CHARSET));
+        }
+        if (a.containsKey(MysqlAttributes.COLLATION)) {
+            sql.append(" COLLATE=").append(a.get(MysqlAttributes.COLLATION));
+        }
+        if (a.containsKey(MysqlAttributes.ROW_FORMAT)) {
+            sql.append(" ROW_FORMAT=").append(a.get(MysqlAttributes.ROW_FORMAT));
+        }
+        if (a.containsKey(MysqlAttributes.CREATE_OPTIONS)) {
+            sql.append(' ').append(a.get(MysqlAttributes.CREATE_OPTIONS));
+        }
+        if (t.comment() != null) {
+            sql.append(" COMMENT=").append(literal(t.comment()));
+        }
+        if (t.partitionKey() != null) {
+            sql.append("\nPARTITION BY ").append(t.partitionKey()).append(" (")
+                    .append(t.partitions().stream().map(p -> "PARTITION " + q(p.name())
+                            + (p.bound() != null ? " " + p.bound().replace("(MAXVALUE)", "MAXVALUE") : ""))
+                            .collect(Collectors.joining(", "))).append(')');
+        }
+        emit(Phase.CREATE_TABLES, change, sql.toString());
+        ObjectRef asMember = new ObjectRef(change.object().kind(), change.object().schema(), t.name(), null);
+        for (Constraint c : t.constraints()) {
+            if (c.type() == ConstraintType.FOREIGN_KEY) {
+                addConstraint(change, asMember, c);
+            }
+        }
+        for (Trigger g : t.triggers()) {
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(asMember, g));
+        }
+    }
+
+    private void alterTable(Change change, ObjectRef ref, Table before, Table after, Set<Aspect> aspects) {
+        List<String> options = new ArrayList<>();
+        Map<String, String> a = after.attributes();
+        if (aspects.contains(Aspect.ATTRIBUTES)) {
+            if (!java.util.Objects.equals(a.get(MysqlAttributes.ENGINE), before.attributes().get(MysqlAttributes.ENGINE))) {
+                options.add("ENGINE=" + a.get(MysqlAttributes.ENGINE));
+            }
+            if (!java.util.Objects.equals(a.get(MysqlAttributes.COLLATION), before.attributes().get(MysqlAttributes.COLLATION))) {
+                // Columns without a collation of their own follow the table's: convert them with it.
+                options.add("CONVERT TO CHARACTER SET " + a.get(MysqlAttributes.CHARSET) + " COLLATE "
+                        + a.get(MysqlAttributes.COLLATION));
+            }
+            if (!java.util.Objects.equals(a.get(MysqlAttributes.ROW_FORMAT), before.attributes().get(MysqlAttributes.ROW_FORMAT))) {
+                options.add("ROW_FORMAT=" + a.get(MysqlAttributes.ROW_FORMAT));
+            }
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            options.add("COMMENT=" + literal(after.comment() == null ? "" : after.comment()));
+        }
+        if (!options.isEmpty()) {
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " " + String.join(" ", options));
+        }
+        if (aspects.contains(Aspect.PARTITIONING) || aspects.contains(Aspect.COLUMN_ORDER)) {
+            unplanned(change.kind() + " " + change.object() + ": partitioning and column order are not planned yet");
+        }
+    }
+
+    private void addConstraint(Change change, ObjectRef ref, Constraint c) {
+        String prefix = "ALTER TABLE " + table(ref) + " ADD ";
+        switch (c.type()) {
+            case PRIMARY_KEY -> emit(Phase.ALTER_TABLES, change, prefix + "PRIMARY KEY ("
+                    + c.columns().stream().map(MysqlPlanner::q).collect(Collectors.joining(", ")) + ")");
+            case CHECK -> emit(Phase.ALTER_TABLES, change, prefix + "CONSTRAINT " + q(c.name()) + " CHECK (" + c.definition() + ")");
+            case FOREIGN_KEY -> {
+                var r = c.references();
+                emit(Phase.ADD_FOREIGN_KEYS, change, prefix + "CONSTRAINT " + q(c.name()) + " FOREIGN KEY ("
+                        + c.columns().stream().map(MysqlPlanner::q).collect(Collectors.joining(", ")) + ") REFERENCES "
+                        + (r.schema() != null ? q(r.schema()) + "." : "") + q(r.table()) + " ("
+                        + r.columns().stream().map(MysqlPlanner::q).collect(Collectors.joining(", ")) + ")"
+                        + (r.onDelete() != null ? " ON DELETE " + r.onDelete() : "")
+                        + (r.onUpdate() != null ? " ON UPDATE " + r.onUpdate() : ""));
+            }
+            default -> unplanned(change.kind() + " " + change.object() + ": " + c.type() + " constraints");
+        }
+    }
+
+    private void dropConstraint(Change change, ObjectRef ref, Constraint c) {
+        String prefix = "ALTER TABLE " + table(ref) + " DROP ";
+        switch (c.type()) {
+            case PRIMARY_KEY -> emit(Phase.DROP_FOREIGN_KEYS, change, prefix + "PRIMARY KEY");
+            case FOREIGN_KEY -> emit(Phase.DROP_FOREIGN_KEYS, change, prefix + "FOREIGN KEY " + q(c.name()));
+            default -> emit(Phase.DROP_FOREIGN_KEYS, change, prefix + "CONSTRAINT " + q(c.name()));
+        }
+    }
+
+    @Override
+    protected List<PlannedStatement> order(Phase phase, List<PlannedStatement> statements) {
+        return phase == Phase.CREATE_VIEWS ? inDependencyOrder(statements, false) : statements;
+    }
+
+    /** A view is created after the views it reads: MySQL checks that they exist. */
+    private void createView(Change change, ObjectRef ref, View v) {
+        emit(Phase.CREATE_VIEWS, change.kind() + " " + change.object(), view(ref, v), true,
+                new RelationName(ref.schema(), ref.name()));
+    }
+
+    private static String view(ObjectRef ref, View v) {
+        Map<String, String> a = v.attributes();
+        String check = a.get(MysqlAttributes.CHECK_OPTION);
+        return "CREATE" + (a.containsKey(MysqlAttributes.ALGORITHM) ? " ALGORITHM=" + a.get(MysqlAttributes.ALGORITHM) : "")
+                + (a.containsKey(MysqlAttributes.SECURITY) ? " SQL SECURITY " + a.get(MysqlAttributes.SECURITY) : "")
+                + " VIEW " + q(ref.name()) + " AS " + v.definition()
+                + (check != null ? " WITH " + check + " CHECK OPTION" : "");
+    }
+
+    private static String trigger(ObjectRef ref, Trigger g) {
+        return "CREATE TRIGGER " + q(g.name()) + " " + g.timing() + " " + String.join(" OR ", g.events()) + " ON "
+                + table(ref) + " FOR EACH " + g.level() + " " + g.action();
+    }
+
+    private static String routine(Routine r) {
+        Map<String, String> a = r.attributes();
+        StringBuilder sql = new StringBuilder("CREATE ").append(r.kind().name()).append(' ').append(q(r.name()))
+                .append('(').append(r.arguments() == null ? "" : r.arguments()).append(')');
+        if (r.returns() != null) {
+            sql.append(" RETURNS ").append(r.returns());
+        }
+        if ("true".equals(a.get(MysqlAttributes.DETERMINISTIC))) {
+            sql.append(" DETERMINISTIC");
+        }
+        if (a.containsKey(MysqlAttributes.DATA_ACCESS)) {
+            sql.append(' ').append(a.get(MysqlAttributes.DATA_ACCESS));
+        }
+        if (a.containsKey(MysqlAttributes.SECURITY)) {
+            sql.append(" SQL SECURITY ").append(a.get(MysqlAttributes.SECURITY));
+        }
+        if (r.comment() != null) {
+            sql.append(" COMMENT ").append(literal(r.comment()));
+        }
+        return sql.append('\n').append(r.body()).toString();
+    }
+
+    private static String event(Event e) {
+        return "CREATE EVENT " + q(e.name()) + " ON SCHEDULE " + e.schedule()
+                + (e.onCompletion() != null ? " ON COMPLETION " + e.onCompletion() : "")
+                + ("DISABLED".equals(e.status()) ? " DISABLE" : " ENABLE")
+                + (e.comment() != null ? " COMMENT " + literal(e.comment()) : "") + " DO " + e.body();
+    }
+}

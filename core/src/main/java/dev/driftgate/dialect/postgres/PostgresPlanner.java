@@ -1,0 +1,710 @@
+package dev.driftgate.dialect.postgres;
+
+import dev.driftgate.diff.Aspect;
+import dev.driftgate.diff.Change.*;
+import dev.driftgate.diff.Change;
+import dev.driftgate.diff.ObjectKind;
+import dev.driftgate.diff.ObjectRef;
+import dev.driftgate.plan.PhasedPlanner;
+import dev.driftgate.plan.PlannedStatement;
+import dev.driftgate.schema.Column;
+import dev.driftgate.schema.Constraint.ConstraintType;
+import dev.driftgate.schema.Constraint;
+import dev.driftgate.schema.Index;
+import dev.driftgate.schema.Policy;
+import dev.driftgate.schema.RelationName;
+import dev.driftgate.schema.Routine;
+import dev.driftgate.schema.Sequence;
+import dev.driftgate.schema.Table;
+import dev.driftgate.schema.Trigger;
+import dev.driftgate.schema.UserType;
+import dev.driftgate.schema.View;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL remediation DDL. Statements are grouped in phases that respect dependencies without
+ * a dependency graph: what depends on others is dropped first and created last (triggers, policies
+ * and views around tables; foreign keys after every table; drops of types, sequences and schemas at
+ * the very end). Every plan is proven by {@code PlanVerifier}, which is where an ordering this
+ * cannot see shows up.
+ */
+final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
+
+    enum Phase {
+        PREAMBLE, DROP_DEPENDENTS, DROP_CONSTRAINTS, DROP_INDEXES, DROP_ROUTINES, DROP_TABLES, DROP_COLUMNS,
+        CREATE_SCHEMAS, CREATE_TYPES, CREATE_SEQUENCES, CREATE_TABLES, ALTER_COLUMNS, CREATE_ROUTINES,
+        ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, VALIDATE, CREATE_VIEWS, CREATE_INDEXES, CREATE_DEPENDENTS, COMMENTS,
+        DROP_LAST
+    }
+
+    /** Tables whose column types the plan changes: views reading them are rebuilt around it. */
+    private final Set<RelationName> rebuiltTables = new LinkedHashSet<>();
+
+    PostgresPlanner() {
+        super(Phase.class);
+    }
+
+    @Override
+    protected List<PlannedStatement> preamble() {
+        return online() ? List.of(new PlannedStatement("SET lock_timeout = '5s'",
+                "fail fast instead of queueing behind long transactions", true)) : List.of();
+    }
+
+    @Override
+    protected List<PlannedStatement> order(Phase phase, List<PlannedStatement> statements) {
+        return switch (phase) {
+            case CREATE_VIEWS -> inDependencyOrder(statements, false);
+            case DROP_DEPENDENTS -> inDependencyOrder(statements, true);
+            default -> statements;
+        };
+    }
+
+    /**
+     * PostgreSQL binds a view to what it reads: a column's type cannot change, nor can a view be
+     * dropped, while another view reads it. Every view that reads a retyped table or a dropped view,
+     * directly or through other views (as the actual snapshot's dependency records say), is dropped
+     * first and recreated from the expected snapshot afterwards.
+     */
+    @Override
+    protected void afterChanges() {
+        Set<RelationName> disturbed = new LinkedHashSet<>(rebuiltTables);
+        rebuiltTables.clear();
+        disturbed.addAll(subjects(Phase.DROP_DEPENDENTS));
+        Set<RelationName> dropped = subjects(Phase.DROP_DEPENDENTS);
+        Set<RelationName> created = subjects(Phase.CREATE_VIEWS);
+        Map<RelationName, View> actualViews = views(actual());
+        Map<RelationName, View> expectedViews = views(expected());
+        for (RelationName reader : readersOf(disturbed, actual())) {
+            if (dropped.contains(reader)) {
+                continue;
+            }
+            View before = actualViews.get(reader);
+            emit(Phase.DROP_DEPENDENTS, "rebuild view " + reader + ": it reads a relation the plan changes",
+                    "DROP " + (before.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + q(reader.schema()) + "."
+                            + q(reader.name()), true, reader);
+            View after = expectedViews.get(reader);
+            if (after != null && !created.contains(reader)) {
+                createView("rebuild view " + reader, new ObjectRef(ObjectKind.VIEW, reader.schema(), null, reader.name()),
+                        after);
+            }
+        }
+    }
+
+    private static String q(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String table(ObjectRef ref) {
+        return q(ref.schema()) + "." + q(ref.table() != null ? ref.table() : ref.name());
+    }
+
+    private static String named(ObjectRef ref) {
+        return q(ref.schema()) + "." + q(ref.name());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    @Override
+    protected void add(Change change, Set<Aspect> aspects) {
+        ObjectRef ref = change.object();
+        if (change instanceof AddSchema c) {
+            emit(Phase.CREATE_SCHEMAS, change, "CREATE SCHEMA " + q(ref.schema()));
+            comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
+            for (Change inner : dev.driftgate.diff.SchemaDiff.additions(c.after())) {
+                add(inner, Set.of());
+            }
+        } else if (change instanceof DropSchema) {
+            // The expected schema has none of it: everything inside goes with it.
+            emit(Phase.DROP_LAST, change, "DROP SCHEMA " + q(ref.schema()) + " CASCADE");
+        } else if (change instanceof AlterSchema c) {
+            if (aspects.contains(Aspect.COMMENT)) {
+                comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
+            }
+            if (aspects.contains(Aspect.ATTRIBUTES) || aspects.contains(Aspect.OWNER) || aspects.contains(Aspect.GRANTS)) {
+                unplanned(change.kind() + " " + change.object() + ": owner and grants are not planned");
+            }
+        } else if (change instanceof AddExtension c) {
+            emit(Phase.CREATE_SCHEMAS, change, "CREATE EXTENSION IF NOT EXISTS " + q(c.after().name())
+                    + (c.after().schema() == null ? "" : " WITH SCHEMA " + q(c.after().schema()))
+                    + (c.after().version() == null ? "" : " VERSION " + literal(c.after().version())));
+        } else if (change instanceof DropExtension c) {
+            emit(Phase.DROP_LAST, change, "DROP EXTENSION " + q(c.before().name()));
+        } else if (change instanceof AlterExtension c) {
+            emit(Phase.CREATE_SCHEMAS, change, "ALTER EXTENSION " + q(c.after().name()) + " UPDATE TO "
+                    + literal(c.after().version()));
+        } else if (change instanceof AddTable c) {
+            createTable(change, ref, c.after());
+        } else if (change instanceof DropTable) {
+            emit(Phase.DROP_TABLES, change, "DROP TABLE " + named(ref));
+        } else if (change instanceof AlterTable c) {
+            alterTable(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddColumn c) {
+            emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(c.after()));
+            comment(change, "COLUMN " + table(ref) + "." + q(c.after().name()), c.after().comment());
+        } else if (change instanceof DropColumn c) {
+            emit(Phase.DROP_COLUMNS, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(c.before().name()));
+        } else if (change instanceof AlterColumn c) {
+            alterColumn(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddConstraint c) {
+            addConstraint(change, ref, c.after());
+        } else if (change instanceof DropConstraint c) {
+            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
+        } else if (change instanceof ReplaceConstraint c) {
+            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
+            addConstraint(change, ref, c.after());
+        } else if (change instanceof RenameConstraint c) {
+            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " RENAME CONSTRAINT "
+                    + q(c.before().name()) + " TO " + q(c.after().name()));
+        } else if (change instanceof AddIndex c) {
+            createIndex(change, ref, c.after());
+        } else if (change instanceof DropIndex c) {
+            emit(Phase.DROP_INDEXES, change, "DROP INDEX " + q(ref.schema()) + "." + q(c.before().name()));
+        } else if (change instanceof ReplaceIndex c) {
+            if (aspects.equals(Set.of(Aspect.COMMENT))) {
+                comment(change, "INDEX " + q(ref.schema()) + "." + q(c.after().name()), c.after().comment());
+            } else {
+                emit(Phase.DROP_INDEXES, change, "DROP INDEX " + q(ref.schema()) + "." + q(c.before().name()));
+                createIndex(change, ref, c.after());
+            }
+        } else if (change instanceof RenameIndex c) {
+            emit(Phase.DROP_INDEXES, change, "ALTER INDEX " + q(ref.schema()) + "." + q(c.before().name())
+                    + " RENAME TO " + q(c.after().name()));
+        } else if (change instanceof AddView c) {
+            createView(change, ref, c.after());
+        } else if (change instanceof DropView c) {
+            dropView(change, ref, c.before());
+        } else if (change instanceof ReplaceView c) {
+            if (aspects.equals(Set.of(Aspect.COMMENT))) {
+                comment(change, (c.after().materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref),
+                        c.after().comment());
+            } else {
+                dropView(change, ref, c.before());
+                createView(change, ref, c.after());
+            }
+        } else if (change instanceof AddSequence c) {
+            createSequence(change, ref, c.after());
+        } else if (change instanceof DropSequence) {
+            emit(Phase.DROP_LAST, change, "DROP SEQUENCE " + named(ref));
+        } else if (change instanceof AlterSequence c) {
+            Sequence s = c.after();
+            emit(Phase.CREATE_SEQUENCES, change, "ALTER SEQUENCE " + named(ref) + " AS " + s.dataType()
+                    + sequenceOptions(s));
+        } else if (change instanceof AddType c) {
+            createType(change, ref, c.after());
+        } else if (change instanceof DropType) {
+            emit(Phase.DROP_LAST, change, "DROP TYPE " + named(ref));
+        } else if (change instanceof AlterType c) {
+            alterType(change, ref, c.before(), c.after(), aspects);
+        } else if (change instanceof AddRoutine c) {
+            emit(Phase.CREATE_ROUTINES, change, routine(ref, c.after()));
+            comment(change, routineTarget(ref, c.after()), c.after().comment());
+        } else if (change instanceof DropRoutine c) {
+            emit(Phase.DROP_ROUTINES, change, "DROP " + (c.before().kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
+                    + q(ref.schema()) + "." + q(c.before().name()) + "(" + nullToEmpty(c.before().signature()) + ")");
+        } else if (change instanceof ReplaceRoutine c) {
+            if (aspects.contains(Aspect.TYPE)) {
+                emit(Phase.DROP_ROUTINES, change, "DROP FUNCTION " + q(ref.schema()) + "." + q(c.before().name()) + "("
+                        + nullToEmpty(c.before().signature()) + ")");
+            }
+            emit(Phase.CREATE_ROUTINES, change, routine(ref, c.after()));
+            if (aspects.contains(Aspect.COMMENT) || aspects.contains(Aspect.TYPE)) {
+                emitComment(change, routineTarget(ref, c.after()), c.after().comment());
+            }
+        } else if (change instanceof AddTrigger c) {
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            comment(change, "TRIGGER " + q(c.after().name()) + " ON " + table(ref), c.after().comment());
+        } else if (change instanceof DropTrigger c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()) + " ON " + table(ref));
+        } else if (change instanceof ReplaceTrigger c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()) + " ON " + table(ref));
+            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            comment(change, "TRIGGER " + q(c.after().name()) + " ON " + table(ref), c.after().comment());
+        } else if (change instanceof AddPolicy c) {
+            emit(Phase.CREATE_DEPENDENTS, change, policy(ref, c.after()));
+        } else if (change instanceof DropPolicy c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP POLICY " + q(c.before().name()) + " ON " + table(ref));
+        } else if (change instanceof ReplacePolicy c) {
+            emit(Phase.DROP_DEPENDENTS, change, "DROP POLICY " + q(c.before().name()) + " ON " + table(ref));
+            emit(Phase.CREATE_DEPENDENTS, change, policy(ref, c.after()));
+        } else {
+            unplanned(change.kind() + " " + change.object());
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private void createTable(Change change, ObjectRef ref, Table t) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if ("true".equals(t.attributes().get(PostgresAttributes.UNLOGGED))) {
+            sql.append("UNLOGGED ");
+        }
+        sql.append("TABLE ").append(named(ref));
+        if (t.partitionOf() != null) {
+            sql.append(" PARTITION OF ").append(t.partitionOf()).append(' ').append(t.partitionBound());
+        } else {
+            // Columns that come from an inheritance parent are not declared again.
+            sql.append(" (").append(t.columns().stream()
+                    .filter(c -> t.inherits().isEmpty() || !"true".equals(c.attributes().get(PostgresAttributes.INHERITED)))
+                    .map(PostgresPlanner::column).collect(Collectors.joining(", "))).append(')');
+            if (!t.inherits().isEmpty()) {
+                sql.append(" INHERITS (").append(String.join(", ", t.inherits())).append(')');
+            }
+        }
+        if (t.partitionKey() != null) {
+            sql.append(" PARTITION BY ").append(t.partitionKey());
+        }
+        String storage = t.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+        if (storage != null) {
+            sql.append(" WITH (").append(storage).append(')');
+        }
+        emit(Phase.CREATE_TABLES, change, sql.toString());
+        if ("enabled".equals(t.attributes().get(PostgresAttributes.ROW_SECURITY))) {
+            emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " ENABLE ROW LEVEL SECURITY");
+        }
+        if ("true".equals(t.attributes().get(PostgresAttributes.FORCE_ROW_SECURITY))) {
+            emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " FORCE ROW LEVEL SECURITY");
+        }
+        comment(change, "TABLE " + named(ref), t.comment());
+        for (Column c : t.columns()) {
+            if (t.partitionOf() == null) {
+                comment(change, "COLUMN " + named(ref) + "." + q(c.name()), c.comment());
+            }
+        }
+        ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
+        for (Constraint c : t.constraints()) {
+            if (!"true".equals(c.attributes().get(PostgresAttributes.INHERITED))) {
+                addConstraint(change, asMember, c, false);
+            }
+        }
+        for (Index i : t.indexes()) {
+            if (!"true".equals(i.attributes().get(PostgresAttributes.INHERITED))) {
+                createIndex(change, asMember, i);
+            }
+        }
+        for (Trigger g : t.triggers()) {
+            if (!"true".equals(g.attributes().get(PostgresAttributes.INHERITED))) {
+                emit(Phase.CREATE_DEPENDENTS, change, trigger(asMember, g));
+                comment(change, "TRIGGER " + q(g.name()) + " ON " + table(asMember), g.comment());
+            }
+        }
+        for (Policy p : t.policies()) {
+            emit(Phase.CREATE_DEPENDENTS, change, policy(asMember, p));
+        }
+    }
+
+    private void alterTable(Change change, ObjectRef ref, Table before, Table after, Set<Aspect> aspects) {
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, "TABLE " + named(ref), after.comment());
+        }
+        if (aspects.contains(Aspect.ATTRIBUTES)) {
+            boolean unlogged = "true".equals(after.attributes().get(PostgresAttributes.UNLOGGED));
+            if (unlogged != "true".equals(before.attributes().get(PostgresAttributes.UNLOGGED))) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + (unlogged ? " SET UNLOGGED" : " SET LOGGED"));
+            }
+            boolean rls = "enabled".equals(after.attributes().get(PostgresAttributes.ROW_SECURITY));
+            if (rls != "enabled".equals(before.attributes().get(PostgresAttributes.ROW_SECURITY))) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref)
+                        + (rls ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
+            }
+            String storage = after.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+            String old = before.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+            if (storage != null && !storage.equals(old)) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " SET (" + storage + ")");
+            } else if (storage == null && old != null) {
+                String keys = java.util.Arrays.stream(old.split(",\\s*")).map(kv -> kv.split("=")[0])
+                        .collect(Collectors.joining(", "));
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " RESET (" + keys + ")");
+            }
+        }
+        if (aspects.contains(Aspect.PARTITIONING)) {
+            unplanned(change.kind() + " " + change.object() + ": partitioning (recreate the table)");
+        }
+        if (aspects.contains(Aspect.COLUMN_ORDER)) {
+            unplanned(change.kind() + " " + change.object() + ": column order (PostgreSQL cannot reorder columns)");
+        }
+    }
+
+    static String column(Column c) {
+        StringBuilder sql = new StringBuilder(q(c.name())).append(' ').append(c.type());
+        if (c.collation() != null) {
+            sql.append(" COLLATE ").append(c.collation());
+        }
+        if (c.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.generated().expression()).append(") ")
+                    .append(c.generated().storage());
+        } else if (c.identity() != null) {
+            sql.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY");
+        } else if (c.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(c.defaultValue());
+        }
+        if (!c.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private void alterColumn(Change change, ObjectRef ref, Column before, Column after, Set<Aspect> aspects) {
+        String prefix = "ALTER TABLE " + table(ref) + " ALTER COLUMN " + q(after.name());
+        if (aspects.contains(Aspect.GENERATED) || aspects.contains(Aspect.TYPE) || aspects.contains(Aspect.COLLATION)) {
+            rebuiltTables.add(new RelationName(ref.schema(), ref.table()));
+        }
+        if (aspects.contains(Aspect.GENERATED)) {
+            emit(Phase.DROP_COLUMNS, change, "ALTER TABLE " + table(ref) + " DROP COLUMN " + q(before.name()));
+            emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + table(ref) + " ADD COLUMN " + column(after));
+            return;
+        }
+        if (aspects.contains(Aspect.TYPE) || aspects.contains(Aspect.COLLATION)) {
+            emit(Phase.ALTER_COLUMNS, change, prefix + " TYPE " + after.type()
+                    + (after.collation() != null ? " COLLATE " + after.collation() : "")
+                    + " USING " + q(after.name()) + "::" + after.type());
+        }
+        if (aspects.contains(Aspect.IDENTITY)) {
+            if (before.identity() != null) {
+                emit(Phase.ALTER_COLUMNS, change, prefix + " DROP IDENTITY");
+            }
+            if (after.identity() != null) {
+                emit(Phase.ALTER_COLUMNS, change, prefix + " ADD GENERATED " + after.identity() + " AS IDENTITY");
+            }
+        }
+        if (aspects.contains(Aspect.DEFAULT)) {
+            emit(Phase.ALTER_COLUMNS, change, after.defaultValue() == null ? prefix + " DROP DEFAULT"
+                    : prefix + " SET DEFAULT " + after.defaultValue());
+        }
+        if (aspects.contains(Aspect.NULLABILITY)) {
+            emit(Phase.ALTER_COLUMNS, change, prefix + (after.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, "COLUMN " + table(ref) + "." + q(after.name()), after.comment());
+        }
+    }
+
+    private void addConstraint(Change change, ObjectRef ref, Constraint c) {
+        addConstraint(change, ref, c, true);
+    }
+
+    /** @param existingTable false for a table the plan creates: it is empty, so no online form is needed */
+    private void addConstraint(Change change, ObjectRef ref, Constraint c, boolean existingTable) {
+        String prefix = "ALTER TABLE " + table(ref) + " ADD CONSTRAINT " + q(c.name()) + " ";
+        boolean notValid = "true".equals(c.attributes().get(PostgresAttributes.NOT_VALID));
+        String definition = c.definition();
+        boolean validatable = c.type() == ConstraintType.FOREIGN_KEY || c.type() == ConstraintType.CHECK;
+        Phase phase = c.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
+        if (online() && existingTable && validatable && !notValid) {
+            // Add without scanning the table under a strong lock, then validate under a weaker one.
+            emit(phase, change, prefix + definition + " NOT VALID");
+            emit(Phase.VALIDATE, change, "ALTER TABLE " + table(ref) + " VALIDATE CONSTRAINT " + q(c.name()));
+        } else {
+            emit(phase, change, prefix + definition);
+        }
+        String comment = c.attributes().get(PostgresAttributes.COMMENT);
+        if (comment != null) {
+            comment(change, "CONSTRAINT " + q(c.name()) + " ON " + table(ref), comment);
+        }
+    }
+
+    private void createIndex(Change change, ObjectRef ref, Index i) {
+        createIndex(change.kind() + " " + change.object(), ref, i);
+    }
+
+    private void createIndex(String reason, ObjectRef ref, Index i) {
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (i.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ");
+        // Only indexes on tables that exist already: a table created by the plan is empty and unseen.
+        boolean concurrently = online() && ref.kind() == ObjectKind.INDEX;
+        if (concurrently) {
+            sql.append("CONCURRENTLY ");
+        }
+        sql.append(q(i.name())).append(" ON ").append(table(ref));
+        if (i.method() != null) {
+            sql.append(" USING ").append(i.method());
+        }
+        sql.append(" (").append(i.keys().stream().map(k -> {
+            String key = k.column() != null ? q(k.column()) : "(" + k.expression() + ")";
+            if (k.collation() != null) {
+                key += " COLLATE " + k.collation();
+            }
+            if (k.opclass() != null) {
+                key += " " + k.opclass();
+            }
+            if (k.descending()) {
+                key += " DESC";
+            }
+            if (k.nulls() != null) {
+                key += " NULLS " + k.nulls();
+            }
+            return key;
+        }).collect(Collectors.joining(", "))).append(')');
+        if (!i.include().isEmpty()) {
+            sql.append(" INCLUDE (").append(i.include().stream().map(PostgresPlanner::q)
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        if ("true".equals(i.attributes().get(PostgresAttributes.NULLS_NOT_DISTINCT))) {
+            sql.append(" NULLS NOT DISTINCT");
+        }
+        String storage = i.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+        if (storage != null) {
+            sql.append(" WITH (").append(storage).append(')');
+        }
+        if (i.predicate() != null) {
+            sql.append(" WHERE ").append(i.predicate());
+        }
+        emit(Phase.CREATE_INDEXES, reason, sql.toString(), !concurrently, null);
+        comment(reason, "INDEX " + q(ref.schema()) + "." + q(i.name()), i.comment());
+    }
+
+    private void dropView(Change change, ObjectRef ref, View v) {
+        emit(Phase.DROP_DEPENDENTS, change.kind() + " " + ref, "DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                + named(ref), true, new RelationName(ref.schema(), ref.name()));
+    }
+
+    private void createView(Change change, ObjectRef ref, View v) {
+        createView(change.kind() + " " + change.object(), ref, v);
+    }
+
+    private void createView(String reason, ObjectRef ref, View v) {
+        String options = v.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
+        emit(Phase.CREATE_VIEWS, reason, "CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref)
+                + (options != null ? " WITH (" + options + ")" : "") + " AS " + v.definition()
+                + (v.materialized() ? " WITH NO DATA" : ""), true, new RelationName(ref.schema(), ref.name()));
+        comment(reason, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref), v.comment());
+        ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
+        for (Index i : v.indexes()) {
+            createIndex(reason, asMember, i);
+        }
+    }
+
+    private static String sequenceOptions(Sequence s) {
+        return " INCREMENT BY " + s.increment() + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue()
+                + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    private void createSequence(Change change, ObjectRef ref, Sequence s) {
+        emit(Phase.CREATE_SEQUENCES, change, "CREATE SEQUENCE " + named(ref) + " AS " + s.dataType() + sequenceOptions(s));
+        if (s.ownedBy() != null) {
+            emit(Phase.ADD_CONSTRAINTS, change, "ALTER SEQUENCE " + named(ref) + " OWNED BY " + s.ownedBy());
+        }
+        comment(change, "SEQUENCE " + named(ref), s.comment());
+    }
+
+    private void createType(Change change, ObjectRef ref, UserType t) {
+        switch (t.kind()) {
+            case ENUM -> emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ENUM ("
+                    + t.labels().stream().map(PostgresPlanner::literal).collect(Collectors.joining(", ")) + ")");
+            case COMPOSITE -> emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ("
+                    + t.fields().stream().map(f -> q(f.name()) + " " + f.type()
+                            + (f.collation() != null ? " COLLATE " + f.collation() : ""))
+                            .collect(Collectors.joining(", ")) + ")");
+            case DOMAIN -> emit(Phase.CREATE_TYPES, change, "CREATE DOMAIN " + named(ref) + " AS " + t.baseType()
+                    + (t.collation() != null ? " COLLATE " + t.collation() : "")
+                    + (t.defaultValue() != null ? " DEFAULT " + t.defaultValue() : "")
+                    + (t.notNull() ? " NOT NULL" : "")
+                    + t.constraints().stream().map(c -> " CONSTRAINT " + q(c.name()) + " " + c.definition())
+                            .collect(Collectors.joining()));
+        }
+        comment(change, (t.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), t.comment());
+    }
+
+    private void alterType(Change change, ObjectRef ref, UserType before, UserType after, Set<Aspect> aspects) {
+        if (aspects.contains(Aspect.DEFINITION) && before.kind() == after.kind() && after.kind() == UserType.Kind.COMPOSITE) {
+            alterComposite(change, ref, before, after);
+        } else if (aspects.contains(Aspect.DEFINITION) && before.kind() == after.kind()
+                && after.kind() == UserType.Kind.DOMAIN && java.util.Objects.equals(before.baseType(), after.baseType())) {
+            alterDomain(change, ref, before, after);
+        } else if (aspects.contains(Aspect.DEFINITION)) {
+            boolean grown = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
+                    && isSubsequence(before.labels(), after.labels());
+            if (!grown) {
+                unplanned(change.kind() + " " + change.object()
+                        + ": enum labels can only be added; removing or reordering them needs a new type");
+                return;
+            }
+            // Each new label goes after its predecessor in the expected order, which exists by then.
+            List<String> labels = after.labels();
+            for (int i = 0; i < labels.size(); i++) {
+                if (!before.labels().contains(labels.get(i))) {
+                    emit(Phase.CREATE_TYPES, change, "ALTER TYPE " + named(ref) + " ADD VALUE " + literal(labels.get(i))
+                            + (i == 0 ? " BEFORE " + literal(labels.get(1)) : " AFTER " + literal(labels.get(i - 1))), false);
+                }
+            }
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, (after.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), after.comment());
+        }
+    }
+
+    private static boolean isSubsequence(List<String> part, List<String> whole) {
+        int at = 0;
+        for (String item : whole) {
+            if (at < part.size() && part.get(at).equals(item)) {
+                at++;
+            }
+        }
+        return at == part.size();
+    }
+
+    private void alterComposite(Change change, ObjectRef ref, UserType before, UserType after) {
+        List<String> actions = new ArrayList<>();
+        for (Column old : before.fields()) {
+            if (after.fields().stream().noneMatch(f -> f.name().equals(old.name()))) {
+                actions.add("DROP ATTRIBUTE " + q(old.name()));
+            }
+        }
+        for (Column field : after.fields()) {
+            Column old = before.fields().stream().filter(f -> f.name().equals(field.name())).findFirst().orElse(null);
+            if (old == null) {
+                actions.add("ADD ATTRIBUTE " + q(field.name()) + " " + field.type());
+            } else if (!old.type().equals(field.type())) {
+                actions.add("ALTER ATTRIBUTE " + q(field.name()) + " TYPE " + field.type());
+            }
+        }
+        List<String> beforeOrder = before.fields().stream().map(Column::name)
+                .filter(n -> after.fields().stream().anyMatch(f -> f.name().equals(n))).toList();
+        List<String> afterOrder = after.fields().stream().map(Column::name)
+                .filter(n -> before.fields().stream().anyMatch(f -> f.name().equals(n))).toList();
+        if (!beforeOrder.equals(afterOrder)) {
+            unplanned(change.kind() + " " + change.object() + ": reordering composite fields");
+            return;
+        }
+        if (!actions.isEmpty()) {
+            emit(Phase.CREATE_TYPES, change, "ALTER TYPE " + named(ref) + " " + String.join(", ", actions));
+        }
+    }
+
+    private void alterDomain(Change change, ObjectRef ref, UserType before, UserType after) {
+        String prefix = "ALTER DOMAIN " + named(ref);
+        if (!java.util.Objects.equals(before.defaultValue(), after.defaultValue())) {
+            emit(Phase.CREATE_TYPES, change, after.defaultValue() == null ? prefix + " DROP DEFAULT"
+                    : prefix + " SET DEFAULT " + after.defaultValue());
+        }
+        if (before.notNull() != after.notNull()) {
+            emit(Phase.CREATE_TYPES, change, prefix + (after.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        }
+        for (Constraint c : before.constraints()) {
+            if (!after.constraints().contains(c)) {
+                emit(Phase.DROP_CONSTRAINTS, change, prefix + " DROP CONSTRAINT " + q(c.name()));
+            }
+        }
+        for (Constraint c : after.constraints()) {
+            if (!before.constraints().contains(c)) {
+                emit(Phase.ADD_CONSTRAINTS, change, prefix + " ADD CONSTRAINT " + q(c.name()) + " " + c.definition());
+            }
+        }
+        if (!java.util.Objects.equals(before.collation(), after.collation())) {
+            unplanned(change.kind() + " " + change.object() + ": domain collation");
+        }
+    }
+
+    private static String routine(ObjectRef ref, Routine r) {
+        StringBuilder sql = new StringBuilder("CREATE OR REPLACE ")
+                .append(r.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
+                .append(q(ref.schema())).append('.').append(q(r.name()))
+                .append('(').append(nullToEmpty(r.arguments())).append(')');
+        if (r.returns() != null) {
+            sql.append(" RETURNS ").append(r.returns());
+        }
+        sql.append(" LANGUAGE ").append(r.language());
+        Map<String, String> a = r.attributes();
+        if (r.kind() == Routine.Kind.WINDOW) {
+            sql.append(" WINDOW");
+        }
+        if (a.containsKey(PostgresAttributes.VOLATILITY)) {
+            sql.append(' ').append(a.get(PostgresAttributes.VOLATILITY));
+        }
+        if ("true".equals(a.get(PostgresAttributes.STRICT))) {
+            sql.append(" STRICT");
+        }
+        if ("true".equals(a.get(PostgresAttributes.LEAKPROOF))) {
+            sql.append(" LEAKPROOF");
+        }
+        if ("DEFINER".equals(a.get(PostgresAttributes.SECURITY))) {
+            sql.append(" SECURITY DEFINER");
+        }
+        if (a.containsKey(PostgresAttributes.PARALLEL)) {
+            sql.append(" PARALLEL ").append(a.get(PostgresAttributes.PARALLEL));
+        }
+        if (a.containsKey(PostgresAttributes.COST)) {
+            sql.append(" COST ").append(a.get(PostgresAttributes.COST));
+        }
+        String config = a.get(PostgresAttributes.CONFIG);
+        if (config != null) {
+            for (String setting : config.split(", (?=[A-Za-z_.]+=)")) {
+                int eq = setting.indexOf('=');
+                sql.append(" SET ").append(setting, 0, eq).append(" = ").append(setting.substring(eq + 1));
+            }
+        }
+        String body = nullToEmpty(r.body());
+        if (body.startsWith("BEGIN ATOMIC") || body.startsWith("RETURN ")) {
+            sql.append('\n').append(body);
+        } else {
+            String tag = "$body$";
+            while (body.contains(tag)) {
+                tag = "$body" + tag.length() + "$";
+            }
+            sql.append(" AS ").append(tag).append('\n').append(body).append('\n').append(tag);
+        }
+        return sql.toString();
+    }
+
+    private static String trigger(ObjectRef ref, Trigger g) {
+        String constraint = g.attributes().get(PostgresAttributes.CONSTRAINT_TRIGGER);
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (constraint != null) {
+            sql.append("CONSTRAINT ");
+        }
+        sql.append("TRIGGER ").append(q(g.name())).append(' ').append(g.timing()).append(' ')
+                .append(String.join(" OR ", g.events())).append(" ON ").append(table(ref));
+        if (constraint != null && !constraint.equals("NOT DEFERRABLE")) {
+            sql.append(" DEFERRABLE ").append(constraint);
+        }
+        sql.append(" FOR EACH ").append(g.level());
+        if (g.when() != null) {
+            sql.append(" WHEN (").append(g.when()).append(')');
+        }
+        sql.append(' ').append(g.action());
+        return sql.toString();
+    }
+
+    private static String policy(ObjectRef ref, Policy p) {
+        return "CREATE POLICY " + q(p.name()) + " ON " + table(ref) + (p.permissive() ? "" : " AS RESTRICTIVE")
+                + " FOR " + p.command() + " TO " + p.roles().stream().map(r -> r.equals("PUBLIC") ? r : q(r))
+                        .collect(Collectors.joining(", "))
+                + (p.using() != null ? " USING (" + p.using() + ")" : "")
+                + (p.withCheck() != null ? " WITH CHECK (" + p.withCheck() + ")" : "");
+    }
+
+    private static String routineTarget(ObjectRef ref, Routine r) {
+        return (r.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ") + q(ref.schema()) + "." + q(r.name())
+                + "(" + nullToEmpty(r.signature()) + ")";
+    }
+
+    private void emitComment(Change change, String target, String comment) {
+        emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
+    }
+
+    /** A comment set, or removed where the change alters an object that exists on both sides. */
+    private void comment(Change change, String target, String comment) {
+        if (comment != null || change instanceof AlterColumn || change instanceof AlterTable || change instanceof ReplaceView
+                || change instanceof ReplaceIndex || change instanceof AlterType || change instanceof AlterSchema) {
+            emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
+        }
+    }
+
+    /** A comment on an object the plan creates: nothing to say when it has none. */
+    private void comment(String reason, String target, String comment) {
+        if (comment != null) {
+            emit(Phase.COMMENTS, reason, "COMMENT ON " + target + " IS " + literal(comment), true, null);
+        }
+    }
+}

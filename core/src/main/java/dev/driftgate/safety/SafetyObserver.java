@@ -1,0 +1,41 @@
+package dev.driftgate.safety;
+
+import dev.driftgate.sql.SqlStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Runs a migration statement by statement on a seeded copy of the state before it and records
+ * what each statement really did: locks, rewrites, indexes, time (PostgreSQL), or the cheapest
+ * ALTER algorithm the server accepts (MySQL/MariaDB). The copy ends in the post-migration state.
+ */
+public interface SafetyObserver {
+
+    /**
+     * @param transaction run the statements in one transaction (PostgreSQL, unless one cannot run in one)
+     * @throws Failed when a statement fails: what was observed before it, and the failure
+     */
+    List<StatementObservation> observe(Connection connection, List<SqlStatement> statements, boolean transaction)
+            throws SQLException;
+
+    /** A statement failed on the observed copy (with representative rows: often a data-dependent failure). */
+    final class Failed extends dev.driftgate.DriftgateException {
+        private final transient List<StatementObservation> before;
+        private final transient SqlStatement statement;
+
+        public Failed(List<StatementObservation> before, SqlStatement statement, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.before = List.copyOf(before);
+            this.statement = statement;
+        }
+
+        public List<StatementObservation> before() {
+            return before;
+        }
+
+        public SqlStatement statement() {
+            return statement;
+        }
+    }
+}
