@@ -10,6 +10,7 @@ import dev.driftgate.text.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,6 +47,11 @@ final class CommentCommand implements Callable<Integer> {
     @Option(names = "--report-url", paramLabel = "URL", description = "Link to the full report (default: CI_JOB_URL's artifacts).")
     String reportUrl;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Everything the command "
+            + "sends (pages, retries and their waits) ends within this many seconds; one request within 30 (default: "
+            + "${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
     @Option(names = "--fail-on-error", description = "Exit 2 when the API refuses (default: report it and exit 0).")
     boolean failOnError;
 
@@ -70,7 +76,8 @@ final class CommentCommand implements Callable<Integer> {
                 MarkdownSummary.DEFAULT_LIMIT);
         Optional<CommentTarget> target;
         try {
-            target = CommentTargets.fromEnvironment(environment, tokenVariable, sleeper);
+            target = CommentTargets.fromEnvironment(environment, tokenVariable, sleeper,
+                    Duration.ofSeconds(Math.max(1, timeoutSeconds)));
         } catch (DriftgateException e) {
             err.println("driftgate comment: " + Secrets.mask(SafeText.line(e.getMessage())));
             return failOnError ? Main.ERROR : Main.OK;

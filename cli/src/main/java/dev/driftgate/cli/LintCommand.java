@@ -158,11 +158,12 @@ final class LintCommand implements Callable<Integer> {
 
     /** The migrations a path names: a file is one; a directory is read in its layout, else as its .sql files. */
     private static List<Script> scripts(Path path, Dialect d) {
-        if (Files.isRegularFile(path)) {
-            return List.of(Script.of(path, ScriptRunner.read(path)));
+        if (!Files.exists(path)) {
+            throw new DriftgateException(path + ": no such file or directory");
         }
         if (!Files.isDirectory(path)) {
-            throw new DriftgateException(path + ": no such file or directory");
+            // a regular file, or something that is not one: the reader says which
+            return List.of(Script.of(path, ScriptRunner.read(path)));
         }
         try {
             MigrationLayout layout = MigrationLayout.detect(path);

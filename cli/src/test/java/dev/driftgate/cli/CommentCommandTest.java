@@ -229,4 +229,72 @@ class CommentCommandTest {
                 run.out().strip());
         assertTrue(requests.isEmpty());
     }
+
+    /**
+     * A real HTTP peer on loopback that answers 200 with a body of {@code length} bytes, written
+     * {@code chunk} bytes at a time with {@code pause} milliseconds between chunks.
+     */
+    private static java.net.ServerSocket replying(long length, int chunk, long pause) throws IOException {
+        java.net.ServerSocket socket = new java.net.ServerSocket(0);
+        Thread t = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (java.net.Socket c = socket.accept()) {
+                    java.io.InputStream in = c.getInputStream();
+                    int matched = 0;
+                    while (matched < 4) {
+                        int b = in.read();
+                        if (b < 0) {
+                            break;
+                        }
+                        matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : 0;
+                    }
+                    java.io.OutputStream out = c.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + length
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    byte[] bytes = new byte[chunk];
+                    java.util.Arrays.fill(bytes, (byte) ' ');
+                    for (long sent = 0; sent < length; sent += chunk) {
+                        out.write(bytes);
+                        out.flush();
+                        if (pause > 0) {
+                            Thread.sleep(pause);
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up, or the test closed the socket
+                }
+            }
+        }, "replying-server");
+        t.setDaemon(true);
+        t.start();
+        return socket;
+    }
+
+    @Test
+    void aServerThatTricklesItsReplyCannotHoldTheJob() throws Exception {
+        try (java.net.ServerSocket trickle = replying(1_000_000, 1, 200)) {
+            Map<String, String> env = gitlab(TOKEN);
+            env.put("CI_API_V4_URL", "http://oauth2:" + TOKEN + "@127.0.0.1:" + trickle.getLocalPort() + "/api/v4");
+            long start = System.nanoTime();
+            Run run = comment(env, "--timeout", "3");
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertEquals(0, run.exitCode());
+            assertTrue(seconds < 20, "the comment took " + seconds + " s with a 3 s budget");
+            assertTrue(run.err().contains("no complete reply within"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertFalse(run.err().contains(TOKEN) || run.out().contains(TOKEN), "the token in the API URL was printed: "
+                    + run.err());
+        }
+    }
+
+    @Test
+    void aHugeReplyIsRefusedAsItArrivesNotReadIntoTheHeap() throws Exception {
+        try (java.net.ServerSocket huge = replying(64L * 1024 * 1024, 64 * 1024, 0)) {
+            Map<String, String> env = gitlab(TOKEN);
+            env.put("CI_API_V4_URL", "http://127.0.0.1:" + huge.getLocalPort() + "/api/v4");
+            Run run = comment(env, "--timeout", "20");
+            assertEquals(0, run.exitCode());
+            assertTrue(run.err().contains("the reply is larger than 16 MiB"), run.err());
+        }
+    }
 }

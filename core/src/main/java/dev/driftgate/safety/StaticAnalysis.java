@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
@@ -69,9 +71,19 @@ public final class StaticAnalysis {
         return suppress(text, file, statements, hazards, Map.of(), false);
     }
 
+    /**
+     * JSqlParser runs each parse on an executor to bound its time; without one of ours it starts a
+     * new thread per statement, which made linting a 0.7 MB migration take 30 s (mostly system time).
+     */
+    private static final ExecutorService PARSER_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "driftgate-sql-parser");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static Statement parse(String sql) {
         try {
-            Statement tree = CCJSqlParserUtil.parse(sql);
+            Statement tree = CCJSqlParserUtil.parse(sql, PARSER_THREADS, parser -> { });
             return tree instanceof UnsupportedStatement ? null : tree;
         } catch (JSQLParserException | RuntimeException e) {
             return null;

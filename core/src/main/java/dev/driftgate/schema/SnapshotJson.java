@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.driftgate.DriftgateException;
+import dev.driftgate.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -75,9 +76,9 @@ public final class SnapshotJson {
     public static SchemaSnapshot read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SnapshotFormatException(file + ": cannot read snapshot: " + e.getMessage());
+            text = TextFiles.read(file);
+        } catch (DriftgateException e) {
+            throw new SnapshotFormatException(e.getMessage());
         }
         return parse(text, file.toString());
     }

@@ -1,9 +1,7 @@
 package dev.driftgate.sql;
 
 import dev.driftgate.DriftgateException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.driftgate.TextFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,11 +15,7 @@ public final class ScriptRunner {
 
     /** A script's text, or one line naming the file that cannot be read. */
     public static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DriftgateException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return TextFiles.read(file);
     }
 
     /**

@@ -1,12 +1,22 @@
 package dev.driftgate.reports.comment;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
@@ -17,15 +27,26 @@ final class ApiClient {
 
     static final int ATTEMPTS = 3;
     static final long MAX_WAIT_MILLIS = 30_000;
+    /** One request, from sending to the last byte of the reply. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A page of a hundred notes is a few hundred kilobytes; nothing legitimate comes near this. */
+    static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Duration budget;
+    private final long deadline;
     private final Map<String, String> headers;
     private final LongConsumer sleeper;
 
-    /** @param sleeper how waits are spent (tests pass one that records instead of sleeping) */
-    ApiClient(Map<String, String> headers, LongConsumer sleeper) {
+    /**
+     * @param sleeper how waits are spent (tests pass one that records instead of sleeping)
+     * @param budget everything this client sends (pages, retries and their waits) ends within it
+     */
+    ApiClient(Map<String, String> headers, LongConsumer sleeper, Duration budget) {
         this.headers = headers;
         this.sleeper = sleeper;
+        this.budget = budget;
+        this.deadline = System.nanoTime() + budget.toNanos();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -60,17 +81,18 @@ final class ApiClient {
     /** The response body of a 2xx; any other outcome is an {@link ApiException}. */
     String send(String method, URI uri, String jsonBody) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofMillis(Math.max(1, Math.min(REQUEST_TIMEOUT.toMillis(), remainingMillis()))))
                     .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(jsonBody))
                     .header("Content-Type", "application/json").header("Accept", "application/json");
             headers.forEach(b::header);
             HttpResponse<String> response;
             try {
-                response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                response = exchange(b.build());
             } catch (IOException e) {
-                if (attempt < ATTEMPTS) {
-                    sleeper.accept(backoff(attempt));
+                if (attempt < ATTEMPTS && remainingMillis() > 0) {
+                    sleeper.accept(Math.min(backoff(attempt), remainingMillis()));
                     continue;
                 }
                 throw new ApiException(method + " " + path(uri) + ": " + e.getClass().getSimpleName()
@@ -80,13 +102,92 @@ final class ApiClient {
             if (status / 100 == 2) {
                 return response.body();
             }
-            if ((status == 429 || status / 100 == 5) && attempt < ATTEMPTS) {
+            if ((status == 429 || status / 100 == 5) && attempt < ATTEMPTS && remainingMillis() > 0) {
                 long wait = status == 429 ? retryAfter(response) : backoff(attempt);
-                sleeper.accept(Math.min(wait, MAX_WAIT_MILLIS));
+                sleeper.accept(Math.min(Math.min(wait, MAX_WAIT_MILLIS), remainingMillis()));
                 continue;
             }
             throw new ApiException(method + " " + path(uri) + ": HTTP " + status + " " + meaning(status)
                     + (status == 429 || status / 100 == 5 ? " (after " + attempt + " attempts)" : ""));
+        }
+    }
+
+    /**
+     * One exchange within its deadlines: the request's own ({@link #REQUEST_TIMEOUT}, which
+     * {@code HttpRequest.timeout} applies only until the headers arrive) and what is left of the
+     * client's budget; a body larger than {@link #MAX_BODY_BYTES} is refused as
+     * it arrives. A server that trickles its reply cannot hold the job.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        long wait = Math.min(REQUEST_TIMEOUT.toMillis(), remainingMillis());
+        if (wait <= 0) {
+            throw new IOException("the time budget of " + budget.toSeconds() + " s is spent");
+        }
+        CompletableFuture<HttpResponse<String>> reply = http.sendAsync(request, info -> new CappedBody(MAX_BODY_BYTES));
+        try {
+            return reply.get(wait, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            throw new IOException("no complete reply within " + wait / 1000 + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        }
+    }
+
+    private long remainingMillis() {
+        return (deadline - System.nanoTime()) / 1_000_000;
+    }
+
+    /** Collects a reply's body as UTF-8 text, giving up as soon as it passes the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<String> {
+
+        private final long cap;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (body.size() + (long) buffer.remaining() > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IOException("the reply is larger than " + cap / (1024 * 1024)
+                            + " MiB"));
+                    return;
+                }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                body.write(bytes, 0, bytes.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(body.toString(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return result;
         }
     }
 
@@ -104,9 +205,9 @@ final class ApiClient {
         return 500L << (attempt - 1);
     }
 
-    /** The path without the query: query strings can carry tokens. */
+    /** The URL without user-info or query: both can carry tokens ({@code https://oauth2:TOKEN@host}). */
     private static String path(URI uri) {
-        return uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath();
     }
 
     private static String meaning(int status) {

@@ -6,6 +6,7 @@ import dev.driftgate.DriftgateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -21,14 +22,16 @@ public final class CommentTargets {
     /**
      * @param env the environment (CI variables)
      * @param tokenVariable the variable holding the token, or null for the default of the platform
+     * @param budget how long everything the target sends may take, retries and their waits included
      * @return the target, or empty when the job runs for no merge or pull request
      */
-    public static Optional<CommentTarget> fromEnvironment(Map<String, String> env, String tokenVariable, LongConsumer sleeper) {
+    public static Optional<CommentTarget> fromEnvironment(Map<String, String> env, String tokenVariable, LongConsumer sleeper,
+            Duration budget) {
         if (present(env, "CI_MERGE_REQUEST_IID")) {
             String variable = tokenVariable == null ? GITLAB_TOKEN : tokenVariable;
             return Optional.of(new GitLabNotes(require(env, "CI_API_V4_URL"), require(env, "CI_PROJECT_ID"),
                     env.get("CI_MERGE_REQUEST_IID"), token(env, variable,
-                            "a project or personal access token with the api scope, as a masked CI variable"), sleeper));
+                            "a project or personal access token with the api scope, as a masked CI variable"), sleeper, budget));
         }
         if (present(env, "GITHUB_EVENT_PATH") && present(env, "GITHUB_REPOSITORY")) {
             String number = pullRequestNumber(Path.of(env.get("GITHUB_EVENT_PATH")));
@@ -38,7 +41,7 @@ public final class CommentTargets {
             String variable = tokenVariable == null ? GITHUB_TOKEN : tokenVariable;
             return Optional.of(new GitHubComments(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
                     env.get("GITHUB_REPOSITORY"), number, token(env, variable,
-                            "the workflow's token (permissions: pull-requests: write)"), sleeper));
+                            "the workflow's token (permissions: pull-requests: write)"), sleeper, budget));
         }
         return Optional.empty();
     }

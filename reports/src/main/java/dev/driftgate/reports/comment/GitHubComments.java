@@ -2,6 +2,7 @@ package dev.driftgate.reports.comment;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -17,12 +18,13 @@ public final class GitHubComments implements CommentTarget {
     private final String number;
     private final ApiClient client;
 
-    public GitHubComments(String apiUrl, String repository, String number, String token, LongConsumer sleeper) {
+    public GitHubComments(String apiUrl, String repository, String number, String token, LongConsumer sleeper,
+            Duration budget) {
         this.api = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.repository = repository;
         this.number = number;
         this.client = new ApiClient(Map.of("Authorization", "Bearer " + token, "X-GitHub-Api-Version", "2022-11-28"),
-                sleeper);
+                sleeper, budget);
     }
 
     @Override

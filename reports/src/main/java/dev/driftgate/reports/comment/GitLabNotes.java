@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -19,11 +20,12 @@ public final class GitLabNotes implements CommentTarget {
     private final String mergeRequest;
     private final ApiClient client;
 
-    public GitLabNotes(String apiUrl, String project, String mergeRequest, String token, LongConsumer sleeper) {
+    public GitLabNotes(String apiUrl, String project, String mergeRequest, String token, LongConsumer sleeper,
+            Duration budget) {
         this.api = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.project = project;
         this.mergeRequest = mergeRequest;
-        this.client = new ApiClient(Map.of("PRIVATE-TOKEN", token), sleeper);
+        this.client = new ApiClient(Map.of("PRIVATE-TOKEN", token), sleeper, budget);
     }
 
     private String notes() {
