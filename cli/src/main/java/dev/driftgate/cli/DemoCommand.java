@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write the snapshots (default: target/demo of this driftgate).")
     Path out;
 
+    @Option(names = {"-v", "--verbose"}, description = "A line per check of the gate (default: a line per scenario).")
+    boolean verbose;
+
     private record Run(String dialect, Supplier<DatabaseServer> server) {}
 
     /** The example scenarios the gate must pass, beside example-shop. */
@@ -97,12 +100,14 @@ final class DemoCommand implements Callable<Integer> {
         o.flush();
         List<DirectorySelector> examples = EXAMPLES.stream()
                 .map(e -> selectDirectory(scenarios.resolve(e).toFile())).toList();
-        GateRunner.Outcome good = GateRunner.run(examples, Map.of(), null, o);
+        GateRunner.Outcome good = GateRunner.run(examples, Map.of(), null, null, o,
+                verbose ? GateRunner.Console.VERBOSE : GateRunner.Console.SHORT);
 
         o.printf("%nThe deliberately broken examples: each must fail where it is broken.%n");
         o.flush();
         List<DirectorySelector> broken = List.of(selectDirectory(scenarios.resolve("broken").toFile()));
-        GateRunner.Outcome bad = GateRunner.run(broken, Map.of(), null, o);
+        GateRunner.Outcome bad = GateRunner.run(broken, Map.of(), null, null, o,
+                verbose ? GateRunner.Console.VERBOSE : GateRunner.Console.SCENARIOS);
         List<String> brokenNames;
         try (var dirs = Files.list(scenarios.resolve("broken"))) {
             brokenNames = dirs.filter(d -> Files.exists(d.resolve("driftgate.yaml"))).map(d -> "broken/" + d.getFileName())
