@@ -43,7 +43,8 @@ final class DemoCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the snapshots (default: target/demo of this driftgate).")
+            description = "Where to write the snapshots (default: target/demo of this driftgate, or a temporary directory "
+                    + "where that cannot be written).")
     Path out;
 
     @Option(names = {"-v", "--verbose"}, description = "A line per check of the gate (default: a line per scenario).")
@@ -58,7 +59,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("driftgate.home", "."));
         Path dir = scenario != null ? scenario : home.resolve("scenarios/example-shop");
-        Path outDir = out != null ? out : home.resolve("target/demo");
+        // An installed release may sit where its user cannot write: then the snapshots go to a temporary directory.
+        Path outDir = out != null ? out : Files.isWritable(home) ? home.resolve("target/demo")
+                : Path.of(System.getProperty("java.io.tmpdir"), "driftgate-demo");
         if (!Files.isDirectory(dir)) {
             throw new DriftgateException(dir + ": scenario directory not found");
         }

@@ -200,7 +200,8 @@ final class GateRunner {
                     failed++;
                     count(id, 1);
                     String scenario = path(id).split(" › ")[0];
-                    firstFailure.putIfAbsent(scenario, Secrets.mask(path(id) + ": " + SafeText.line(why.lines().findFirst().orElse(""))));
+                    firstFailure.putIfAbsent(scenario, Secrets.mask(path(id).substring(Math.min(path(id).length(), scenario.length() + 3))
+                            + ": " + SafeText.line(why.lines().findFirst().orElse(""))));
                     failedChecks.add(path(id));
                     if (console != Console.SCENARIOS || (id.isTest() && isScenario(id))) {
                         out.println(Secrets.mask("✘ " + path(id) + ": " + SafeText.lines(why).replace("\n", "\n    ")));
