@@ -108,6 +108,16 @@ class PipelineFilesTest {
         }
     }
 
+    private static Set<String> actionInputs() {
+        try {
+            Set<String> names = new java.util.HashSet<>();
+            YAML.readTree(ROOT.resolve("action.yml").toFile()).path("inputs").fieldNames().forEachRemaining(names::add);
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theGithubActionInstallsAndRunsCommandsThatParse() throws Exception {
         JsonNode action = YAML.readTree(ROOT.resolve("action.yml").toFile());
@@ -128,14 +138,21 @@ class PipelineFilesTest {
         assertTrue(workflow.path("jobs").has("gate") && workflow.path("jobs").has("drift"));
         assertEquals("write", workflow.path("permissions").path("pull-requests").asText());
         int commands = 0;
+        int installs = 0;
         for (JsonNode job : workflow.path("jobs")) {
             for (JsonNode step : job.path("steps")) {
                 if (step.has("run")) {
                     commands += checkCommands("github", step.path("run").asText());
                 }
+                if (step.path("uses").asText().startsWith("driftgate/driftgate@")) {
+                    installs++;
+                    step.path("with").properties().forEach(w -> assertTrue(
+                            actionInputs().contains(w.getKey()), "the action has no input " + w.getKey()));
+                }
             }
         }
-        assertEquals(4, commands);
+        assertEquals(3, commands);
+        assertEquals(2, installs, "the gate and the drift scan install driftgate with the action");
     }
 
     /** Parses each driftgate command of a script line with the real command line; returns how many. */
