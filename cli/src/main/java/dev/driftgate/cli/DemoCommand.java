@@ -43,8 +43,12 @@ final class DemoCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the snapshots (default: target/demo of this driftgate).")
+            description = "Where to write the snapshots (default: target/demo of this driftgate, or a temporary directory "
+                    + "where that cannot be written).")
     Path out;
+
+    @Option(names = {"-v", "--verbose"}, description = "A line per check of the gate (default: a line per scenario).")
+    boolean verbose;
 
     private record Run(String dialect, Supplier<DatabaseServer> server) {}
 
@@ -55,7 +59,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("driftgate.home", "."));
         Path dir = scenario != null ? scenario : home.resolve("scenarios/example-shop");
-        Path outDir = out != null ? out : home.resolve("target/demo");
+        // An installed release may sit where its user cannot write: then the snapshots go to a temporary directory.
+        Path outDir = out != null ? out : Files.isWritable(home) ? home.resolve("target/demo")
+                : Path.of(System.getProperty("java.io.tmpdir"), "driftgate-demo");
         if (!Files.isDirectory(dir)) {
             throw new DriftgateException(dir + ": scenario directory not found");
         }
@@ -97,12 +103,14 @@ final class DemoCommand implements Callable<Integer> {
         o.flush();
         List<DirectorySelector> examples = EXAMPLES.stream()
                 .map(e -> selectDirectory(scenarios.resolve(e).toFile())).toList();
-        GateRunner.Outcome good = GateRunner.run(examples, Map.of(), null, o);
+        GateRunner.Outcome good = GateRunner.run(examples, Map.of(), null, null, o,
+                verbose ? GateRunner.Console.VERBOSE : GateRunner.Console.SHORT);
 
         o.printf("%nThe deliberately broken examples: each must fail where it is broken.%n");
         o.flush();
         List<DirectorySelector> broken = List.of(selectDirectory(scenarios.resolve("broken").toFile()));
-        GateRunner.Outcome bad = GateRunner.run(broken, Map.of(), null, o);
+        GateRunner.Outcome bad = GateRunner.run(broken, Map.of(), null, null, o,
+                verbose ? GateRunner.Console.VERBOSE : GateRunner.Console.SCENARIOS);
         List<String> brokenNames;
         try (var dirs = Files.list(scenarios.resolve("broken"))) {
             brokenNames = dirs.filter(d -> Files.exists(d.resolve("driftgate.yaml"))).map(d -> "broken/" + d.getFileName())

@@ -32,8 +32,22 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
-/** Runs the driftgate engine through the JUnit Platform Launcher, printing one line per check. */
+/**
+ * Runs the driftgate engine through the JUnit Platform Launcher. The console says as much as the
+ * {@link Console} asks: by default a line per scenario with its passes counted, failures in full as
+ * they happen and a recap naming them at the end; everything, a line per check, with --verbose.
+ */
 final class GateRunner {
+
+    /** How much the console says. */
+    enum Console {
+        /** A line per check, with each target's server and timings. */
+        VERBOSE,
+        /** A line per scenario; failed checks in full; a recap of the failures at the end. */
+        SHORT,
+        /** A line per scenario, a failed one with its first failure; for runs that are meant to fail. */
+        SCENARIOS
+    }
 
     /** What a run found; {@code failedScenarios} names the scenarios with at least one failed check. */
     record Outcome(int passed, int failed, int skipped, List<String> failedScenarios) {
@@ -45,7 +59,7 @@ final class GateRunner {
     private GateRunner() {}
 
     static Outcome run(List<? extends DiscoverySelector> selectors, Map<String, String> config, Path junitXml, PrintWriter out) {
-        return run(selectors, config, junitXml, null, out);
+        return run(selectors, config, junitXml, null, out, Console.VERBOSE);
     }
 
     /**
@@ -54,13 +68,13 @@ final class GateRunner {
      *     into the working directory on every run.
      */
     static Outcome run(List<? extends DiscoverySelector> selectors, Map<String, String> config, Path junitXml,
-            Path allureResults, PrintWriter out) {
+            Path allureResults, PrintWriter out, Console console) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(EngineFilter.includeEngines("driftgate"))
                 .configurationParameters(config)
                 .build();
-        Printer printer = new Printer(out);
+        Printer printer = new Printer(out, console);
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         List<TestExecutionListener> listeners = new ArrayList<>(List.of(printer, new ResultsListener()));
@@ -81,6 +95,10 @@ final class GateRunner {
         maskSecrets(junitXml);
         maskSecrets(allureResults);
         out.println();
+        if (console == Console.SHORT && !printer.failedChecks.isEmpty()) {
+            out.println("Failed:");
+            printer.failedChecks.forEach(f -> out.println("  ✘ " + f));
+        }
         out.println(printer.passed + " passed, " + printer.failed + " failed, " + printer.skipped + " skipped or not applicable"
                 + (printer.passed + printer.failed + printer.skipped == 0
                         ? " (no scenario found: a scenario is a directory with a driftgate.yaml)" : ""));
@@ -106,18 +124,24 @@ final class GateRunner {
         }
     }
 
-    /** One line per finished check: ✔ passed, ✘ failed with the reason, – skipped or not applicable. */
+    /** Prints what the console mode asks for, and counts every check. */
     private static final class Printer implements TestExecutionListener {
         private final PrintWriter out;
+        private final Console console;
         private final Map<String, String> results = new HashMap<>();
         private final List<String> failedScenarios = new ArrayList<>();
+        private final List<String> failedChecks = new ArrayList<>();
+        /** Per scenario: passed, failed, skipped; and its first failure. */
+        private final Map<String, int[]> counts = new HashMap<>();
+        private final Map<String, String> firstFailure = new HashMap<>();
         private TestPlan plan;
         private int passed;
         private int failed;
         private int skipped;
 
-        Printer(PrintWriter out) {
+        Printer(PrintWriter out, Console console) {
             this.out = out;
+            this.console = console;
         }
 
         @Override
@@ -130,7 +154,8 @@ final class GateRunner {
             entry.getKeyValuePairs().forEach((k, v) -> {
                 if (k.equals("driftgate.result")) {
                     results.put(id.getUniqueId(), v);
-                } else if (k.equals("driftgate.target") || k.equals("driftgate.timings") || k.equals("driftgate.swept")) {
+                } else if (console == Console.VERBOSE
+                        && (k.equals("driftgate.target") || k.equals("driftgate.timings") || k.equals("driftgate.swept"))) {
                     out.println(Secrets.mask("  " + path(id) + ": " + SafeText.line(v)));
                 }
             });
@@ -139,34 +164,74 @@ final class GateRunner {
         @Override
         public synchronized void executionSkipped(TestIdentifier id, String reason) {
             skipped++;
-            out.println(Secrets.mask("– " + path(id) + ": skipped: " + SafeText.line(reason)));
-            out.flush();
+            count(id, 2);
+            if (console == Console.VERBOSE) {
+                out.println(Secrets.mask("– " + path(id) + ": skipped: " + SafeText.line(reason)));
+                out.flush();
+            }
         }
 
         @Override
         public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                if (console != Console.VERBOSE && isScenario(id)) {
+                    scenarioLine(id);
+                }
                 return;
             }
             String why = result.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
             switch (result.getStatus()) {
                 case SUCCESSFUL -> {
                     passed++;
-                    String found = results.get(id.getUniqueId());
-                    out.println("✔ " + path(id) + (found == null ? "" : " (" + SafeText.line(found) + ")"));
+                    count(id, 0);
+                    if (console == Console.VERBOSE) {
+                        String found = results.get(id.getUniqueId());
+                        out.println("✔ " + path(id) + (found == null ? "" : " (" + SafeText.line(found) + ")"));
+                    }
                 }
                 case ABORTED -> {
                     skipped++;
-                    out.println(Secrets.mask("– " + path(id) + ": " + SafeText.line(why)));
+                    count(id, 2);
+                    if (console == Console.VERBOSE) {
+                        out.println(Secrets.mask("– " + path(id) + ": " + SafeText.line(why)));
+                    }
                 }
                 case FAILED -> {
                     failed++;
-                    out.println(Secrets.mask("✘ " + path(id) + ": " + SafeText.lines(why).replace("\n", "\n    ")));
+                    count(id, 1);
                     String scenario = path(id).split(" › ")[0];
+                    firstFailure.putIfAbsent(scenario, Secrets.mask(path(id).substring(Math.min(path(id).length(), scenario.length() + 3))
+                            + ": " + SafeText.line(why.lines().findFirst().orElse(""))));
+                    failedChecks.add(path(id));
+                    if (console != Console.SCENARIOS || (id.isTest() && isScenario(id))) {
+                        out.println(Secrets.mask("✘ " + path(id) + ": " + SafeText.lines(why).replace("\n", "\n    ")));
+                    }
                     if (!failedScenarios.contains(scenario)) {
                         failedScenarios.add(scenario);
                     }
                 }
+            }
+            out.flush();
+        }
+
+        private void count(TestIdentifier id, int which) {
+            counts.computeIfAbsent(path(id).split(" › ")[0], k -> new int[3])[which]++;
+        }
+
+        /** A scenario's node: a child of the engine's root (a broken scenario is a test there). */
+        private boolean isScenario(TestIdentifier id) {
+            return plan.getParent(id).map(p -> p.getParentIdObject().isEmpty()).orElse(false);
+        }
+
+        private void scenarioLine(TestIdentifier id) {
+            String scenario = path(id);
+            int[] c = counts.getOrDefault(scenario, new int[3]);
+            String skippedNote = c[2] == 0 ? "" : ", " + c[2] + " skipped or not applicable";
+            if (c[1] == 0) {
+                out.println("✔ " + scenario + ": " + c[0] + " checks passed" + skippedNote);
+            } else {
+                out.println("✘ " + scenario + ": " + c[1] + " of " + (c[0] + c[1]) + " checks failed" + skippedNote
+                        + (console == Console.SCENARIOS ? " (first: " + firstFailure.get(scenario) + ")" : ""));
             }
             out.flush();
         }

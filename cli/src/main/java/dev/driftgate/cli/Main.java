@@ -3,6 +3,9 @@ package dev.driftgate.cli;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.text.SafeText;
 import dev.driftgate.text.Secrets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +45,12 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((e, args1) -> {
             CommandLine command = e.getCommandLine();
             command.getErr().println("driftgate: " + Secrets.mask(SafeText.line(e.getMessage())));
+            // picocli's suggestions for a misspelt option or subcommand, said the same way for both
+            if (e instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption() && !u.getSuggestions().isEmpty()) {
+                command.getErr().println("Did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
+            } else {
+                CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            }
             command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
             return ERROR;
         });
@@ -67,12 +76,25 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The version from the jar manifest, or "development" when run from classes. */
+    /**
+     * The version and the git commit it was built from, written into build.properties by the build
+     * (cli/pom.xml); "development" when run from classes the build did not make.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"driftgate " + (version == null ? "development" : version)};
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("build.properties")) {
+                if (in == null) {
+                    return new String[] {"driftgate development"};
+                }
+                build.load(in);
+            } catch (IOException e) {
+                return new String[] {"driftgate development"};
+            }
+            String commit = build.getProperty("commit", "").strip();
+            return new String[] {"driftgate " + build.getProperty("version", "development")
+                    + " (commit " + (commit.isEmpty() || commit.startsWith("${") ? "unknown" : commit) + ")"};
         }
     }
 }

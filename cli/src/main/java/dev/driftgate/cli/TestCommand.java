@@ -40,6 +40,15 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--candidates", description = "branch, all, none, a version or a range such as 4..7 (over each scenario's setting).")
     String candidates;
 
+    @Option(names = "--base", paramLabel = "REF", description = "For candidates branch: the git ref the branch is compared "
+            + "with, e.g. origin/develop (over each scenario's branch-base; default: the CI's base, else origin/HEAD, origin/main, "
+            + "origin/master).")
+    String base;
+
+    @Option(names = {"-v", "--verbose"}, description = "A line per check, with each target's server and timings "
+            + "(default: a line per scenario, failures in full, a recap of the failures at the end).")
+    boolean verbose;
+
     @Option(names = "--targets", description = "Comma-separated targets over each scenario's: embedded, server[:<jdbc url>], testcontainers:<image>.")
     String targets;
 
@@ -76,6 +85,9 @@ final class TestCommand implements Callable<Integer> {
         if (candidates != null) {
             config.put(DriftgateConfig.CANDIDATES, candidates);
         }
+        if (base != null) {
+            config.put(DriftgateConfig.BASE, base);
+        }
         if (targets != null) {
             config.put(DriftgateConfig.TARGETS, targets);
         }
@@ -88,7 +100,8 @@ final class TestCommand implements Callable<Integer> {
         if (results != null) {
             config.put(DriftgateConfig.RESULTS, results.toString());
         }
-        GateRunner.Outcome outcome = GateRunner.run(selectors, config, junitXml, allure, spec.commandLine().getOut());
+        GateRunner.Outcome outcome = GateRunner.run(selectors, config, junitXml, allure, spec.commandLine().getOut(),
+                verbose ? GateRunner.Console.VERBOSE : GateRunner.Console.SHORT);
         if (outcome.checks() == 0) {
             return Main.ERROR;
         }

@@ -15,6 +15,7 @@ public final class DriftgateConfig {
     public static final String APPROVE = PREFIX + "approve";
     public static final String CANDIDATES = PREFIX + "candidates";
     public static final String TARGETS = PREFIX + "targets";
+    public static final String BASE = PREFIX + "base";
     public static final String SERVER_POSTGRESQL = PREFIX + "server.postgresql";
     public static final String SERVER_MYSQL = PREFIX + "server.mysql";
     public static final String SERVER_USER = PREFIX + "server.user";
@@ -50,6 +51,9 @@ public final class DriftgateConfig {
                 + "instead of comparing (snapshot testing). Default false.");
         m.put(CANDIDATES, "Which migrations are checked, over the scenario's `candidates:`: branch, all, none or a "
                 + "version range such as 4..7. Default: the scenario's setting, else branch.");
+        m.put(BASE, "For candidates branch: the git ref the branch is compared with (its merge base with HEAD), over the "
+                + "scenario's `branch-base:`, e.g. origin/develop. Default: CI_MERGE_REQUEST_DIFF_BASE_SHA, origin/$GITHUB_BASE_REF, "
+                + "origin/$CI_DEFAULT_BRANCH, origin/HEAD, origin/main, origin/master, the first that exists; none is an error.");
         m.put(TARGETS, "Comma-separated targets over every scenario's `targets:`, e.g. server (CI with database "
                 + "services) or embedded. Default: the scenario's setting, else embedded.");
         m.put(SERVER_POSTGRESQL, "JDBC URL of the PostgreSQL server a bare `server` target uses "

@@ -110,6 +110,9 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
         static DB installed(DBConfiguration configuration) throws ManagedProcessException {
             InstalledFromCache db = new InstalledFromCache(configuration);
             db.prepareDirectories();
+            if (!Files.isDirectory(Path.of(configuration.getBaseDir(), "bin"))) {
+                dev.driftgate.Progress.say("unpacking embedded MariaDB 10.11 into " + configuration.getBaseDir() + " (first use)");
+            }
             db.unpackEmbeddedDb();
             db.install();
             return db;

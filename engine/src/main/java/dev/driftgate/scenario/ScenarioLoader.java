@@ -41,38 +41,80 @@ public final class ScenarioLoader {
      */
     public static Scenario load(Path directory, String name, Function<String, Optional<String>> settings) {
         Path file = directory.resolve(FILE_NAME);
-        ScenarioConfig config = read(file);
+        String text = text(file);
+        ScenarioConfig config = read(file, text);
+        ConfigPositions at = ConfigPositions.of(file, text);
         if (config.dialect() == null) {
             throw new DriftgateException(file + ": dialect is required (postgresql or mysql)");
         }
         Dialect dialect;
         try {
             dialect = Dialects.byName(config.dialect());
-        } catch (DriftgateException e) {
-            throw new DriftgateException(file + ": dialect: " + e.getMessage(), e);
+        } catch (DriftgateException | IllegalArgumentException e) {
+            throw at.error("dialect", "'" + config.dialect() + "': expected postgresql or mysql (MySQL and MariaDB)", e);
         }
         List<TargetSpec> targets = new ArrayList<>();
-        List<String> targetTexts = settings.apply("driftgate.targets").map(t -> List.of(t.split(",")))
+        Optional<String> targetSetting = settings.apply("driftgate.targets");
+        List<String> targetTexts = targetSetting.map(t -> List.of(t.split(",")))
                 .orElse(config.targets() == null || config.targets().isEmpty() ? List.of("embedded") : config.targets());
-        for (String t : targetTexts) {
+        for (int i = 0; i < targetTexts.size(); i++) {
             try {
-                targets.add(TargetSpec.parse(t));
+                targets.add(TargetSpec.parse(targetTexts.get(i)));
             } catch (DriftgateException e) {
-                throw new DriftgateException(file + ": " + e.getMessage(), e);
+                if (targetSetting.isPresent()) {
+                    throw new DriftgateException("driftgate.targets: " + unprefixed(e, "targets"), e);
+                }
+                throw at.error("targets[" + i + "]", unprefixed(e, "targets"), e);
             }
         }
         ScenarioConfig.Migrations m = config.migrations() == null
                 ? new ScenarioConfig.Migrations("migrations", "auto", null) : config.migrations();
-        Path migrationsDir = directory.resolve(m.path() == null ? "migrations" : m.path()).normalize();
+        // Relative to the directory of driftgate.yaml, wherever driftgate runs from (docs/scenarios.md).
+        String written = m.path() == null ? "migrations" : m.path();
+        Path migrationsDir = directory.resolve(written).toAbsolutePath().normalize();
+        if (!Files.isDirectory(migrationsDir)) {
+            throw at.error("migrations.path", "'" + written + "' is " + migrationsDir
+                    + ", not a directory (paths in driftgate.yaml are relative to its own directory)");
+        }
         MigrationLayout layout = m.layout() == null || m.layout().equals("auto")
-                ? MigrationLayout.detect(migrationsDir) : layout(file, m.layout());
+                ? MigrationLayout.detect(migrationsDir) : layout(at, m.layout());
         List<Migration> all = layout.read(migrationsDir, m.pattern(), dialect.name());
-        String rule = settings.apply("driftgate.candidates").orElse(config.candidates());
+        String rollback = config.rollback() == null ? "required" : config.rollback();
+        if (!rollback.equals("required") && !rollback.equals("optional")) {
+            throw at.error("rollback", "'" + rollback + "': expected required or optional");
+        }
+        List<String> modeList = config.rollbackModes() == null ? List.of("per-migration", "chain") : config.rollbackModes();
+        for (int i = 0; i < modeList.size(); i++) {
+            String mode = modeList.get(i);
+            if (!mode.equals("per-migration") && !mode.equals("chain") && !mode.equals("group")) {
+                throw at.error("rollback-modes[" + i + "]", "'" + mode + "': expected per-migration, chain or group");
+            }
+        }
+        Set<String> modes = new java.util.TreeSet<>(modeList);
+        if (modes.contains("group") && config.groups() == null) {
+            throw at.error("rollback-modes", "group needs groups: (by: version-prefix with a length, "
+                    + "by: name, or members: lists of versions)");
+        }
+        String start = config.baseline() == null ? "migrations" : config.baseline();
+        if (!start.equals("migrations") && !start.equals("empty")) {
+            throw at.error("baseline", "'" + start + "': expected migrations or empty");
+        }
+        if (start.equals("empty") && !modes.contains("chain")) {
+            throw at.error("baseline", "empty is a chain rollback over the whole history; "
+                    + "rollback-modes must include chain");
+        }
+        Optional<String> ruleSetting = settings.apply("driftgate.candidates");
+        String rule = ruleSetting.orElse(config.candidates());
+        Candidates.Base base = settings.apply("driftgate.base").map(b -> new Candidates.Base(b, "driftgate.base"))
+                .orElse(config.branchBase() == null ? null : new Candidates.Base(config.branchBase(), "branch-base"));
         Candidates chosen;
         try {
-            chosen = Candidates.select(rule, all, migrationsDir);
+            chosen = Candidates.select(rule, all, migrationsDir, base);
         } catch (DriftgateException e) {
-            throw new DriftgateException(file + ": " + e.getMessage(), e);
+            if (ruleSetting.isPresent() || config.candidates() == null) {
+                throw new DriftgateException(file + ": " + e.getMessage(), e);
+            }
+            throw at.error("candidates", unprefixed(e, "candidates"), e);
         }
         List<Migration> baseline = new ArrayList<>();
         List<Migration> candidates = new ArrayList<>();
@@ -84,54 +126,32 @@ public final class ScenarioLoader {
             }
         }
         all.stream().filter(Migration::repeatable).forEach(baseline::add);
-        String rollback = config.rollback() == null ? "required" : config.rollback();
-        if (!rollback.equals("required") && !rollback.equals("optional")) {
-            throw new DriftgateException(file + ": rollback: '" + rollback + "': expected required or optional");
-        }
-        Set<String> modes = new java.util.TreeSet<>(config.rollbackModes() == null
-                ? List.of("per-migration", "chain") : config.rollbackModes());
-        for (String mode : modes) {
-            if (!mode.equals("per-migration") && !mode.equals("chain") && !mode.equals("group")) {
-                throw new DriftgateException(file + ": rollback-modes: '" + mode + "': expected per-migration, chain or group");
-            }
-        }
-        if (modes.contains("group") && config.groups() == null) {
-            throw new DriftgateException(file + ": rollback-modes: group needs groups: (by: version-prefix with a length, "
-                    + "by: name, or members: lists of versions)");
-        }
-        String start = config.baseline() == null ? "migrations" : config.baseline();
-        if (!start.equals("migrations") && !start.equals("empty")) {
-            throw new DriftgateException(file + ": baseline: '" + start + "': expected migrations or empty");
-        }
-        if (start.equals("empty") && !modes.contains("chain")) {
-            throw new DriftgateException(file + ": baseline: empty is a chain rollback over the whole history; "
-                    + "rollback-modes must include chain");
-        }
         List<Script> seed = new ArrayList<>();
-        for (String s : config.seed() == null ? List.<String>of() : config.seed()) {
-            seed.addAll(scripts(directory.resolve(s), file, "seed"));
+        List<String> seedPaths = config.seed() == null ? List.of() : config.seed();
+        for (int i = 0; i < seedPaths.size(); i++) {
+            seed.addAll(scripts(directory.resolve(seedPaths.get(i)).normalize(), at, "seed[" + i + "]"));
         }
         IgnoreRules rules = IgnoreRules.defaults();
         if (config.ignore() != null) {
             List<IgnoreRule> parsed = new ArrayList<>();
-            for (String r : config.ignore()) {
+            for (int i = 0; i < config.ignore().size(); i++) {
                 try {
-                    parsed.add(IgnoreRule.parse(r, file.toString()));
+                    parsed.add(IgnoreRule.parse(config.ignore().get(i), file.toString()));
                 } catch (DriftgateException e) {
-                    throw new DriftgateException(file + ": ignore: " + e.getMessage(), e);
+                    throw at.error("ignore[" + i + "]", e.getMessage(), e);
                 }
             }
             rules = rules.with(parsed);
         }
         Path declared = config.declared() == null ? null : directory.resolve(config.declared()).normalize();
         if (declared != null && !Files.isDirectory(declared)) {
-            throw new DriftgateException(file + ": declared: " + declared + " is not a directory");
+            throw at.error("declared", declared + " is not a directory (relative to driftgate.yaml's directory)");
         }
         Script forwardFix = null;
         if (config.forwardFix() != null) {
             Path fix = directory.resolve(config.forwardFix());
             if (!Files.isRegularFile(fix)) {
-                throw new DriftgateException(file + ": forward-fix: " + fix + " not found");
+                throw at.error("forward-fix", fix + " not found (relative to driftgate.yaml's directory)");
             }
             forwardFix = Script.of(fix, ScriptRunner.read(fix));
         }
@@ -140,23 +160,23 @@ public final class ScenarioLoader {
                 config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
                 config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
-                sqlMode(file, dialect, config.sqlMode()), start.equals("empty"),
-                modes.contains("group") ? groups(file, config.groups(), candidates) : List.of());
+                sqlMode(at, dialect, config.sqlMode()), start.equals("empty"),
+                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of());
     }
 
     /** Consecutive candidates that share a group key form a group; a listed group must be consecutive candidates. */
-    private static List<List<Migration>> groups(Path file, ScenarioConfig.Groups rule, List<Migration> candidates) {
+    private static List<List<Migration>> groups(ConfigPositions at, ScenarioConfig.Groups rule, List<Migration> candidates) {
         List<List<Migration>> out = new ArrayList<>();
         if (rule.members() != null) {
             for (List<String> versions : rule.members()) {
                 List<Migration> group = new ArrayList<>();
                 for (String v : versions) {
                     group.add(candidates.stream().filter(m -> Migration.VERSION_ORDER.compare(m.version(), v) == 0).findFirst()
-                            .orElseThrow(() -> new DriftgateException(file + ": groups: version " + v + " is not a candidate")));
+                            .orElseThrow(() -> at.error("groups.members", "version " + v + " is not a candidate")));
                 }
                 int first = candidates.indexOf(group.get(0));
                 if (!group.equals(candidates.subList(first, Math.min(candidates.size(), first + group.size())))) {
-                    throw new DriftgateException(file + ": groups: " + versions + " are not consecutive candidates in version order");
+                    throw at.error("groups.members", versions + " are not consecutive candidates in version order");
                 }
                 out.add(List.copyOf(group));
             }
@@ -165,13 +185,13 @@ public final class ScenarioLoader {
         Function<Migration, String> key = switch (String.valueOf(rule.by())) {
             case "version-prefix" -> {
                 if (rule.length() == null || rule.length() < 1) {
-                    throw new DriftgateException(file + ": groups: by: version-prefix needs length:");
+                    throw at.error("groups.by", "version-prefix needs length:");
                 }
                 int n = rule.length();
                 yield m -> m.version().substring(0, Math.min(n, m.version().length()));
             }
             case "name" -> Migration::name;
-            default -> throw new DriftgateException(file + ": groups: by: '" + rule.by() + "': expected version-prefix or name");
+            default -> throw at.error("groups.by", "'" + rule.by() + "': expected version-prefix or name");
         };
         for (Migration m : candidates) {
             if (!out.isEmpty() && key.apply(out.get(out.size() - 1).get(0)).equals(key.apply(m))) {
@@ -183,23 +203,31 @@ public final class ScenarioLoader {
         return out.stream().map(List::copyOf).toList();
     }
 
-    private static String sqlMode(Path file, Dialect dialect, String mode) {
+    private static String sqlMode(ConfigPositions at, Dialect dialect, String mode) {
         if (mode != null && !dialect.hasSqlMode()) {
-            throw new DriftgateException(file + ": sql-mode applies to MySQL/MariaDB scenarios only");
+            throw at.error("sql-mode", "applies to MySQL/MariaDB scenarios only");
         }
         if (mode != null && !mode.matches("[A-Za-z_,]*")) {
-            throw new DriftgateException(file + ": sql-mode: '" + mode + "': expected comma-separated mode names");
+            throw at.error("sql-mode", "'" + mode + "': expected comma-separated mode names");
         }
         return mode;
     }
 
-    static ScenarioConfig read(Path file) {
-        String text;
+    /** A message without the key its thrower put in front, for a caller that names the key itself. */
+    private static String unprefixed(DriftgateException e, String key) {
+        String message = e.getMessage();
+        return message.startsWith(key + ": ") ? message.substring(key.length() + 2) : message;
+    }
+
+    private static String text(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new DriftgateException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static ScenarioConfig read(Path file, String text) {
         if (text.isBlank()) {
             throw new DriftgateException(file + ":1: empty scenario file (dialect is required)");
         }
@@ -258,20 +286,20 @@ public final class ScenarioLoader {
         return location == null ? "1" : location.getLineNr() + ":" + location.getColumnNr();
     }
 
-    private static MigrationLayout layout(Path file, String name) {
+    private static MigrationLayout layout(ConfigPositions at, String name) {
         try {
             return MigrationLayout.byName(name);
         } catch (DriftgateException e) {
-            throw new DriftgateException(file + ": migrations.layout: " + e.getMessage(), e);
+            throw at.error("migrations.layout", e.getMessage(), e);
         }
     }
 
-    private static List<Script> scripts(Path path, Path file, String key) {
+    private static List<Script> scripts(Path path, ConfigPositions at, String key) {
         if (Files.isRegularFile(path)) {
             return List.of(Script.of(path, ScriptRunner.read(path)));
         }
         if (!Files.isDirectory(path)) {
-            throw new DriftgateException(file + ": " + key + ": " + path + " not found");
+            throw at.error(key, path + " not found (relative to driftgate.yaml's directory)");
         }
         try (Stream<Path> files = Files.walk(path)) {
             return files.filter(p -> p.toString().endsWith(".sql")).sorted()

@@ -87,10 +87,20 @@ class DriftgateTestEngineTest {
         Path good = scenario("good", "dialect: postgresql\ncandidates: none\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
-                m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, candidates, declared, "
-                        + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
+                m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, "
+                        + "declared, dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
+    }
+
+    @Test
+    void aBadValueIsAFailingNodeNamingItsPositionAndTheOtherScenariosRun() throws Exception {
+        Path bad = scenario("typo", "dialect: postgressql\ncandidates: none\n");
+        scenario("good", "dialect: postgresql\ncandidates: none\n");
+        Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(
+                bad.resolve("driftgate.yaml") + ":1:10: dialect: 'postgressql': expected postgresql or mysql (MySQL and MariaDB)"))));
+        events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
     }
 
     @Test
@@ -456,7 +466,7 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().allEvents();
         events.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
                 m.contains("baseline: 'nothing': expected migrations or empty")))));
-        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\nbaseline: empty\nrollback-modes: [per-migration]\n");
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\nbaseline: empty\nrollback-modes: [per-migration]\n");
         EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().allEvents()
                 .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
                         m.contains("baseline: empty is a chain rollback over the whole history")))));

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.driftgate.DriftgateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +28,45 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyNamesItsLineAndTheKnownKeys() throws Exception {
         String m = error("dialect: postgresql\nrollbak: optional\n");
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, candidates, declared, dialect, "
-                + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)", m);
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, declared, dialect, "
+                + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, "
+                + "sql-mode, targets)", m);
     }
 
     @Test
     void badValuesAreNamed() throws Exception {
         assertEquals(dir.resolve("driftgate.yaml") + ": dialect is required (postgresql or mysql)", error("rollback: required\n"));
-        assertEquals(dir.resolve("driftgate.yaml") + ": rollback: 'sometimes': expected required or optional",
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:11: rollback: 'sometimes': expected required or optional",
                 error("dialect: postgresql\nrollback: sometimes\n"));
-        assertEquals(dir.resolve("driftgate.yaml") + ": targets: 'docker': expected embedded[:<PostgreSQL major>], server[:<jdbc url>] or "
-                + "testcontainers:<image>", error("dialect: postgresql\ntargets: [docker]\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:21: targets[1]: 'docker': expected embedded[:<PostgreSQL major>], server[:<jdbc url>] or "
+                + "testcontainers:<image>", error("dialect: postgresql\ntargets: [embedded, docker]\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":1:10: dialect: 'postgressql': expected postgresql or mysql (MySQL and MariaDB)",
+                error("dialect: postgressql\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":4:5: rollback-modes[1]: 'chian': expected per-migration, chain or group",
+                error("dialect: mysql\nrollback-modes:\n  - per-migration\n  - chian\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: candidates: 'lots': expected branch, all, none, a version of the "
+                + "history or a range such as 4..7", error("dialect: mysql\ncandidates: lots\n"));
         assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern)",
                 error("dialect: postgresql\nmigrations: [a, b]\n"));
         String malformed = error("dialect: postgresql\nmigrations: {path: x\n");
         assertEquals(true, malformed.startsWith(dir.resolve("driftgate.yaml") + ":2:") && malformed.contains("malformed YAML")
                 && !malformed.contains("\n"), malformed);
+    }
+
+    @Test
+    void pathsAreRelativeToTheFilesDirectoryAndAMissingOneIsNamed() throws Exception {
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("db/migrations"));
+        Files.createDirectories(project.resolve("db/gate"));
+        Files.writeString(project.resolve("db/migrations/V1__a.sql"), "SELECT 1;");
+        Files.writeString(project.resolve("db/gate/driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: ../migrations\n");
+        Scenario s = ScenarioLoader.load(project.resolve("db/gate"), "s", k -> Optional.empty());
+        assertEquals(1, s.candidates().size());
+        Files.writeString(project.resolve("db/gate/driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: ../db/migrations\n");
+        String m = assertThrows(DriftgateException.class, () -> ScenarioLoader.load(project.resolve("db/gate"), "s", k -> Optional.empty()))
+                .getMessage();
+        assertEquals(project.resolve("db/gate/driftgate.yaml") + ":4:9: migrations.path: '../db/migrations' is "
+                + project.resolve("db/db/migrations") + ", not a directory (paths in driftgate.yaml are relative to its own directory)", m);
     }
 
     @Test
@@ -94,12 +119,60 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void withoutGitEveryMigrationIsACandidateAndTheReportSaysWhy() throws Exception {
+    void withoutGitBranchCandidatesAreAnErrorNotTheWholeHistory() throws Exception {
+        String m = error("dialect: postgresql\n");
+        assertEquals(true, m.startsWith(dir.resolve("driftgate.yaml") + ": candidates: branch needs git: " + dir.resolve("migrations")
+                + " is not in a git repository"), m);
+        assertEquals(true, m.endsWith("choose candidates: all, a version or a range to gate without git"), m);
+    }
+
+    /** A repository with V1 on the base branch {@code develop} (no origin/main) and V2 committed on the branch. */
+    private void repositoryOnDevelop() throws Exception {
         Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\n");
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V1__a.sql"), "SELECT 1;");
-        Scenario s = ScenarioLoader.load(dir, "s", k -> Optional.empty());
-        assertEquals(1, s.candidates().size());
-        assertEquals(true, s.candidatesHow().startsWith("all migrations (no git merge base"), s.candidatesHow());
+        git("init", "-q", "-b", "feature");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base");
+        git("update-ref", "refs/remotes/origin/develop", "HEAD");
+        Files.writeString(dir.resolve("migrations/V2__b.sql"), "SELECT 2;");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "branch");
+    }
+
+    @Test
+    void withoutABaseTheErrorNamesWhatWasTried() throws Exception {
+        repositoryOnDevelop();
+        List<Migration> all = MigrationLayout.detect(dir.resolve("migrations")).read(dir.resolve("migrations"), null, "postgresql");
+        String m = assertThrows(DriftgateException.class, () -> Candidates.select("branch", all, dir.resolve("migrations"), null,
+                k -> null)).getMessage();
+        assertEquals("candidates: branch: no base to compare the branch with; tried CI_MERGE_REQUEST_DIFF_BASE_SHA (not set), "
+                + "GITHUB_BASE_REF (not set), CI_DEFAULT_BRANCH (not set), remote branch origin/HEAD (not in this clone), "
+                + "remote branch origin/main (not in this clone), remote branch origin/master (not in this clone). Name one with "
+                + "branch-base: in driftgate.yaml or --base (e.g. origin/develop), fetch it (a shallow CI clone needs the base "
+                + "branch's history), or choose candidates: all", m);
+    }
+
+    @Test
+    void theBaseComesFromTheKeyTheSettingOrTheCi() throws Exception {
+        repositoryOnDevelop();
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\nbranch-base: origin/develop\n");
+        Scenario fromKey = ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        assertEquals(List.of("2"), fromKey.candidates().stream().map(Migration::version).toList());
+        assertEquals(true, fromKey.candidatesHow().startsWith("migrations added since the merge base with origin/develop"),
+                fromKey.candidatesHow());
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\nbranch-base: origin/nowhere\n");
+        Scenario fromSetting = ScenarioLoader.load(dir, "s",
+                k -> k.equals("driftgate.base") ? Optional.of("origin/develop") : Optional.empty());
+        assertEquals(List.of("2"), fromSetting.candidates().stream().map(Migration::version).toList(), "the setting wins over the key");
+        assertEquals(true, assertThrows(DriftgateException.class, () -> ScenarioLoader.load(dir, "s", k -> Optional.empty()))
+                .getMessage().contains("tried branch-base origin/nowhere (not in this clone)"));
+        List<Migration> all = MigrationLayout.detect(dir.resolve("migrations")).read(dir.resolve("migrations"), null, "postgresql");
+        Candidates github = Candidates.select("branch", all, dir.resolve("migrations"), null,
+                k -> k.equals("GITHUB_BASE_REF") ? "develop" : null);
+        assertEquals(Set.of("2"), github.versions());
+        Candidates gitlab = Candidates.select("branch", all, dir.resolve("migrations"), null,
+                k -> k.equals("CI_DEFAULT_BRANCH") ? "develop" : null);
+        assertEquals("migrations added since the merge base with origin/develop", gitlab.how().substring(0, gitlab.how().indexOf(" (")));
     }
 }

@@ -1,0 +1,2 @@
+ALTER TABLE customer DROP COLUMN phone_verified;
+ALTER TABLE customer DROP COLUMN phone;
