@@ -21,6 +21,7 @@ public final class DriftgateConfig {
     public static final String SERVER_USER = PREFIX + "server.user";
     public static final String SERVER_PASSWORD_ENV = PREFIX + "server.password-env";
     public static final String SWEEP_AGE = PREFIX + "sweep.age-minutes";
+    public static final String PATHS_ALLOW_OUTSIDE = PREFIX + "paths.allow-outside";
     public static final String BASELINE_CACHE = PREFIX + "baseline-cache";
     public static final String SHARD = PREFIX + "shard";
     public static final String PARALLEL = PREFIX + "parallel.enabled";
@@ -64,6 +65,9 @@ public final class DriftgateConfig {
                 + "(the password itself never appears in configuration).");
         m.put(SWEEP_AGE, "On `server` targets, databases with driftgate's prefix older than this many minutes "
                 + "are dropped before a run: what killed runs left behind. Default 60.");
+        m.put(PATHS_ALLOW_OUTSIDE, "true: a scenario's paths (migrations, seed, expected, declared, forward-fix) may lead "
+                + "outside its repository (the nearest directory with .git). Whoever runs driftgate sets this, never the "
+                + "scenario file. Default false.");
         m.put(BASELINE_CACHE, "true: on PostgreSQL `server` targets, keep each applied baseline as a database named "
                 + "dg_base_<hash of its scripts> and copy it in later runs instead of applying the history again. "
                 + "Left behind on purpose; a changed script makes a new one. Default false.");

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,11 +68,13 @@ public final class ScenarioLoader {
                 throw at.error("targets[" + i + "]", unprefixed(e, "targets"), e);
             }
         }
+        ScenarioPaths paths = ScenarioPaths.of(directory,
+                settings.apply(ScenarioPaths.ALLOW_OUTSIDE).map(Boolean::parseBoolean).orElse(false), at);
         ScenarioConfig.Migrations m = config.migrations() == null
                 ? new ScenarioConfig.Migrations("migrations", "auto", null) : config.migrations();
         // Relative to the directory of driftgate.yaml, wherever driftgate runs from (docs/scenarios.md).
         String written = m.path() == null ? "migrations" : m.path();
-        Path migrationsDir = directory.resolve(written).toAbsolutePath().normalize();
+        Path migrationsDir = paths.resolve("migrations.path", written);
         if (!Files.isDirectory(migrationsDir)) {
             throw at.error("migrations.path", "'" + written + "' is " + migrationsDir
                     + ", not a directory (paths in driftgate.yaml are relative to its own directory)");
@@ -79,6 +82,10 @@ public final class ScenarioLoader {
         MigrationLayout layout = m.layout() == null || m.layout().equals("auto")
                 ? MigrationLayout.detect(migrationsDir) : layout(at, m.layout());
         List<Migration> all = layout.read(migrationsDir, m.pattern(), dialect.name());
+        if (all.isEmpty()) {
+            throw at.error("migrations.path", migrationsDir + " holds no migration in the "
+                    + layout.name().toLowerCase(Locale.ROOT).replace('_', '-') + " layout");
+        }
         String rollback = config.rollback() == null ? "required" : config.rollback();
         if (!rollback.equals("required") && !rollback.equals("optional")) {
             throw at.error("rollback", "'" + rollback + "': expected required or optional");
@@ -129,7 +136,7 @@ public final class ScenarioLoader {
         List<Script> seed = new ArrayList<>();
         List<String> seedPaths = config.seed() == null ? List.of() : config.seed();
         for (int i = 0; i < seedPaths.size(); i++) {
-            seed.addAll(scripts(directory.resolve(seedPaths.get(i)).normalize(), at, "seed[" + i + "]"));
+            seed.addAll(scripts(paths.resolve("seed[" + i + "]", seedPaths.get(i)), at, "seed[" + i + "]"));
         }
         IgnoreRules rules = IgnoreRules.defaults();
         if (config.ignore() != null) {
@@ -143,13 +150,13 @@ public final class ScenarioLoader {
             }
             rules = rules.with(parsed);
         }
-        Path declared = config.declared() == null ? null : directory.resolve(config.declared()).normalize();
+        Path declared = config.declared() == null ? null : paths.resolve("declared", config.declared());
         if (declared != null && !Files.isDirectory(declared)) {
             throw at.error("declared", declared + " is not a directory (relative to driftgate.yaml's directory)");
         }
         Script forwardFix = null;
         if (config.forwardFix() != null) {
-            Path fix = directory.resolve(config.forwardFix());
+            Path fix = paths.resolve("forward-fix", config.forwardFix());
             if (!Files.isRegularFile(fix)) {
                 throw at.error("forward-fix", fix + " not found (relative to driftgate.yaml's directory)");
             }
@@ -157,8 +164,8 @@ public final class ScenarioLoader {
         }
         return new Scenario(directory, name, file, dialect, List.copyOf(targets), List.copyOf(baseline),
                 List.copyOf(candidates), chosen.how(), rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
-                config.expected() == null ? null : directory.resolve(config.expected()).normalize(),
-                config.expectedEach() == null ? null : directory.resolve(config.expectedEach()).normalize(), declared, rules,
+                config.expected() == null ? null : paths.resolve("expected", config.expected()),
+                config.expectedEach() == null ? null : paths.resolve("expected-each", config.expectedEach()), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
                 sqlMode(at, dialect, config.sqlMode()), start.equals("empty"),
                 modes.contains("group") ? groups(at, config.groups(), candidates) : List.of());

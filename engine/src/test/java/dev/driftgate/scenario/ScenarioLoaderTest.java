@@ -56,6 +56,7 @@ class ScenarioLoaderTest {
     @Test
     void pathsAreRelativeToTheFilesDirectoryAndAMissingOneIsNamed() throws Exception {
         Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve(".git")); // a team's repository: paths may leave db/gate, not it
         Files.createDirectories(project.resolve("db/migrations"));
         Files.createDirectories(project.resolve("db/gate"));
         Files.writeString(project.resolve("db/migrations/V1__a.sql"), "SELECT 1;");
