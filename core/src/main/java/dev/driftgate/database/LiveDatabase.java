@@ -26,6 +26,12 @@ public final class LiveDatabase {
         try (Connection connection = connect(jdbcUrl, settings)) {
             try {
                 dialect.beginReadOnly(connection, settings);
+                List<String> unseen = dialect.unseen(connection, schemas);
+                if (!unseen.isEmpty()) {
+                    // A partial snapshot would report the hidden objects as missing, or compare nothing.
+                    throw new DriftgateException(JdbcUrls.mask(jdbcUrl) + ": the account cannot see "
+                            + String.join("; ", unseen) + " (docs/drift.md lists the grants a scan needs)");
+                }
                 return dialect.introspect(connection, schemas);
             } finally {
                 connection.rollback();

@@ -41,6 +41,15 @@ public interface Dialect {
      */
     SchemaSnapshot introspect(Connection connection, List<String> schemas) throws SQLException;
 
+    /**
+     * What the connected account cannot see of the schemas a snapshot would read (empty means the
+     * database of the connection on MySQL, every user schema on PostgreSQL): one line per object
+     * kind, naming the grant that would show it. Empty when the snapshot would be complete.
+     */
+    default List<String> unseen(Connection connection, List<String> schemas) throws SQLException {
+        return List.of();
+    }
+
     /** The renderer of remediation DDL for this dialect. */
     dev.driftgate.plan.Planner planner();
 

@@ -107,6 +107,13 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public List<String> unseen(Connection connection, List<String> schemas) throws SQLException {
+        ServerVersion version = checkServerVersion(connection);
+        List<String> read = schemas.isEmpty() ? List.of(connection.getCatalog()) : schemas;
+        return MysqlVisibility.unseen(connection, read, version.isMariaDb());
+    }
+
+    @Override
     public dev.driftgate.plan.Planner planner() {
         return new MysqlPlanner();
     }
