@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -444,6 +445,31 @@ final class MysqlIntrospector {
                     row.getString("DEFINER"), null, List.of(), attributes, List.of(),
                     MysqlNormalizer.viewReads(row.getString("VIEW_DEFINITION"))));
         });
+        if (version.isMariaDb()) {
+            ShowCreate show = new ShowCreate(connection);
+            for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+                s.getValue().views.replaceAll(v -> {
+                    String query = exactly(() -> show.viewQuery(s.getKey(), v.name()));
+                    return query == null ? v : new View(v.name(), v.materialized(),
+                            MysqlNormalizer.viewDefinition(query, s.getKey()), v.owner(), v.comment(), v.indexes(),
+                            v.attributes(), v.grants(), v.reads());
+                });
+            }
+        }
+    }
+
+    /** Text read through SHOW CREATE, or null when the account may not run it (information_schema's copy stays). */
+    private static String exactly(ShowCreateCall call) {
+        try {
+            return call.read();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ShowCreateCall {
+        String read() throws SQLException;
     }
 
     private void readTriggers(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -458,8 +484,17 @@ final class MysqlIntrospector {
             attributes.put(MysqlAttributes.SQL_MODE, row.getString("SQL_MODE"));
             table.triggers.add(new Trigger(row.getString("TRIGGER_NAME"), row.getString("ACTION_TIMING"),
                     List.of(row.getString("EVENT_MANIPULATION")), row.getString("ACTION_ORIENTATION"),
-                    TextNormalizer.body(row.getString("ACTION_STATEMENT")), null, null, attributes));
+                    row.getString("ACTION_STATEMENT"), null, null, attributes));
         });
+        ShowCreate show = new ShowCreate(connection);
+        for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+            for (TableParts t : s.getValue().tables.values()) {
+                t.triggers.replaceAll(g -> new Trigger(g.name(), g.timing(), g.events(), g.level(),
+                        TextNormalizer.body(!version.isMariaDb() ? g.action() : ShowCreate.exactTail(
+                                exactly(() -> show.triggerStatement(s.getKey(), g.name())), g.action())),
+                        g.when(), g.comment(), g.attributes()));
+            }
+        }
     }
 
     private void readRoutines(Map<String, SchemaParts> schemas, String[] scope, List<UnmodelledObject> unmodelled)
@@ -536,9 +571,16 @@ final class MysqlIntrospector {
             }
             schemas.get(row.getString("EVENT_SCHEMA")).events.add(new Event(row.getString("EVENT_NAME"), schedule,
                     row.getString("STATUS"), row.getString("ON_COMPLETION"),
-                    TextNormalizer.body(row.getString("EVENT_DEFINITION")), row.getString("DEFINER"),
+                    row.getString("EVENT_DEFINITION"), row.getString("DEFINER"),
                     text(row, "EVENT_COMMENT"), Map.of(MysqlAttributes.SQL_MODE, row.getString("SQL_MODE"))));
         });
+        ShowCreate show = new ShowCreate(connection);
+        for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+            s.getValue().events.replaceAll(e -> new Event(e.name(), e.schedule(), e.status(), e.onCompletion(),
+                    TextNormalizer.body(!version.isMariaDb() ? e.body() : ShowCreate.exactTail(
+                            exactly(() -> show.eventStatement(s.getKey(), e.name())), e.body())),
+                    e.owner(), e.comment(), e.attributes()));
+        }
     }
 
     private void readGrants(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -556,12 +598,15 @@ final class MysqlIntrospector {
 
     /**
      * InnoDB creates an index for a foreign key that no index serves, named after the constraint:
-     * the database chose it, so two environments that differ only in its name do not differ.
+     * the database chose it, so two environments that differ only in its name do not differ. A
+     * UNIQUE key under the constraint's name is the schema's own: InnoDB never makes one.
      */
     private static List<Index> markForeignKeyIndexes(TableParts t) {
-        Set<String> foreignKeys = new HashSet<>();
-        t.constraints.stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY).forEach(c -> foreignKeys.add(c.name()));
-        return t.indexes.stream().map(i -> foreignKeys.contains(i.name()) && !i.generatedName()
+        Map<String, List<String>> foreignKeys = new HashMap<>();
+        t.constraints.stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY)
+                .forEach(c -> foreignKeys.put(c.name(), c.columns()));
+        return t.indexes.stream().map(i -> !i.unique() && !i.generatedName()
+                && i.keys().stream().map(Index.IndexKey::column).toList().equals(foreignKeys.get(i.name()))
                 ? new Index(i.name(), i.unique(), i.method(), i.keys(), i.include(), i.predicate(), true, i.comment(),
                         i.attributes())
                 : i).toList();

@@ -92,7 +92,9 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
     @Override
     protected void add(Change change, Set<Aspect> aspects) {
         ObjectRef ref = change.object();
-        if (change instanceof AddTable c) {
+        if (change instanceof AlterSchema c) {
+            alterDatabase(change, c.before(), c.after(), aspects);
+        } else if (change instanceof AddTable c) {
             createTable(change, c.after());
         } else if (change instanceof DropTable) {
             emit(Phase.DROP_TABLES, change, "DROP TABLE " + table(ref));
@@ -123,6 +125,10 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD " + index(c.after()) + onlineClause(c.after()));
         } else if (change instanceof DropIndex c) {
             emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name()));
+        } else if (change instanceof ReplaceIndex c && servesForeignKey(ref, c.before())) {
+            // A foreign key may not lose its index even for a moment: one statement swaps it.
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name())
+                    + ", ADD " + index(c.after()) + onlineClause(c.after()));
         } else if (change instanceof ReplaceIndex c) {
             emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name()));
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD " + index(c.after()) + onlineClause(c.after()));
@@ -175,6 +181,13 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                 && (column.generated() == null || !"STORED".equalsIgnoreCase(column.generated().storage()))
                 && table.indexes().stream().noneMatch(i -> "FULLTEXT".equals(i.method()))
                 && !"COMPRESSED".equalsIgnoreCase(table.attributes().get(MysqlAttributes.ROW_FORMAT));
+    }
+
+    /** Whether the actual table has a foreign key under the index's name, which InnoDB would have it serve. */
+    private boolean servesForeignKey(ObjectRef ref, Index index) {
+        Table table = actualTable(ref);
+        return table != null && table.constraints().stream()
+                .anyMatch(c -> c.type() == ConstraintType.FOREIGN_KEY && c.name().equals(index.name()));
     }
 
     private Table actualTable(ObjectRef ref) {
@@ -235,7 +248,11 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                 + (k.length() != null ? "(" + k.length() + ")" : "") + (k.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         String using = "HASH".equals(i.method()) ? " USING HASH" : "";
-        return kind + q(i.name()) + " (" + keys + ")" + using + (i.comment() != null ? " COMMENT " + literal(i.comment()) : "");
+        // The optimizer leaves the index out (MariaDB's IGNORED, MySQL's INVISIBLE): still maintained.
+        String unused = "true".equals(i.attributes().get(MysqlAttributes.IGNORED)) ? " IGNORED"
+                : "true".equals(i.attributes().get(MysqlAttributes.INVISIBLE)) ? " INVISIBLE" : "";
+        return kind + q(i.name()) + " (" + keys + ")" + using + (i.comment() != null ? " COMMENT " + literal(i.comment()) : "")
+                + unused;
     }
 
     private void createTable(Change change, Table t) {
@@ -257,8 +274,9 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         Set<String> foreignKeys = t.constraints().stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY)
                 .map(Constraint::name).collect(Collectors.toSet());
         for (Index i : t.indexes()) {
-            // InnoDB builds the index a foreign key needs when the key is added.
-            if (!foreignKeys.contains(i.name())) {
+            // InnoDB builds the index a foreign key needs when the key is added; one the schema made
+            // itself (a UNIQUE key, say) under the key's name is created here.
+            if (!(foreignKeys.contains(i.name()) && i.generatedName())) {
                 parts.add(index(i));
             }
         }
@@ -319,6 +337,23 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                 + (p.bound() != null ? " " + p.bound().replace("(MAXVALUE)", "MAXVALUE") : "")
                 + (p.comment() != null ? " COMMENT " + literal(p.comment()) : ""))
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * A database's default character set and collation, which tables and routines created later
+     * take: {@code ALTER DATABASE} without a name changes the one the plan runs in.
+     */
+    private void alterDatabase(Change change, dev.driftgate.schema.Schema before, dev.driftgate.schema.Schema after,
+            Set<Aspect> aspects) {
+        String collation = after.attributes().get(MysqlAttributes.COLLATION);
+        if (aspects.contains(Aspect.ATTRIBUTES) && collation != null
+                && !collation.equals(before.attributes().get(MysqlAttributes.COLLATION))) {
+            emit(Phase.ALTER_TABLES, change, "ALTER DATABASE CHARACTER SET "
+                    + after.attributes().get(MysqlAttributes.CHARSET) + " COLLATE " + collation);
+        }
+        if (!Set.of(Aspect.ATTRIBUTES).containsAll(aspects)) {
+            unplanned(change.kind() + " " + change.object() + ": " + aspects);
+        }
     }
 
     private void alterTable(Change change, ObjectRef ref, Table before, Table after, Set<Aspect> aspects) {
