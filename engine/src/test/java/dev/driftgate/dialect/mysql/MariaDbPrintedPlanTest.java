@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.plan.Planner;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.testing.Target;
 import java.sql.Connection;
 import java.util.List;
@@ -81,7 +81,7 @@ class MariaDbPrintedPlanTest {
             Planner.Plan plan = target.server().dialect().planner()
                     .plan(SchemaDiff.compare(wanted, snapshot(built), IgnoreRules.defaults()), false);
             try (Connection c = built.connect()) {
-                ScriptRunner.run(c, plan.statements().stream().map(s -> new dev.driftgate.dialect.SqlStatement(
+                ScriptRunner.run(c, plan.statements().stream().map(s -> new dev.driftgate.sql.SqlStatement(
                         s.sql(), "plan", 1, 1)).toList());
             }
             assertTrue(SchemaDiff.compare(wanted, snapshot(built), IgnoreRules.defaults()).isEmpty());
