@@ -535,3 +535,151 @@ CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT=500;
 -- expected:
 CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY);
 -- changes:
+
+-- case: a row format stated where the other side left the default is a difference
+-- actual:
+CREATE TABLE t (id int);
+-- expected:
+CREATE TABLE t (id int) ROW_FORMAT=DYNAMIC;
+-- changes:
+AlterTable table {db}.t
+
+-- case: procedure parameter character set and collation changed
+-- actual:
+CREATE PROCEDURE p(IN name VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_swedish_ci) SELECT name;
+-- expected:
+CREATE PROCEDURE p(IN name VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_bin) SELECT name;
+-- changes:
+ReplaceRoutine routine {db}.p(varchar(20))
+
+-- case: procedure parameter mode changed from OUT to INOUT
+-- actual:
+CREATE PROCEDURE p(OUT total INT) SET total = 1;
+-- expected:
+CREATE PROCEDURE p(INOUT total INT) SET total = total + 1;
+-- changes:
+ReplaceRoutine routine {db}.p(int)
+
+-- case: function return character set changed
+-- actual:
+CREATE FUNCTION f() RETURNS VARCHAR(10) CHARACTER SET latin1 DETERMINISTIC RETURN 'x';
+-- expected:
+CREATE FUNCTION f() RETURNS VARCHAR(10) CHARACTER SET utf8mb4 DETERMINISTIC RETURN 'x';
+-- changes:
+ReplaceRoutine routine {db}.f()
+
+-- case: 4-byte characters in a function body are compared as written
+-- actual:
+CREATE FUNCTION f() RETURNS VARCHAR(10) CHARACTER SET utf8mb4 DETERMINISTIC RETURN '🐬';
+-- expected:
+CREATE FUNCTION f() RETURNS VARCHAR(10) CHARACTER SET utf8mb4 DETERMINISTIC RETURN '🦭';
+-- changes:
+ReplaceRoutine routine {db}.f()
+
+-- case: 4-byte characters in trigger and event bodies are compared as written
+-- actual:
+CREATE TABLE t (s varchar(10));
+CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.s = '🐬';
+CREATE EVENT e ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DISABLE DO INSERT INTO t VALUES ('🐬');
+-- expected:
+CREATE TABLE t (s varchar(10));
+CREATE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW SET NEW.s = '🦭';
+CREATE EVENT e ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DISABLE DO INSERT INTO t VALUES ('🦭');
+-- changes:
+ReplaceEvent event {db}.e
+ReplaceTrigger trigger {db}.t.t_bi
+
+-- case: a procedure created under another sql_mode differs
+-- actual:
+CREATE PROCEDURE p() SELECT 'a' || 'b';
+-- expected:
+SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',PIPES_AS_CONCAT');
+CREATE PROCEDURE p() SELECT 'a' || 'b';
+-- changes:
+ReplaceRoutine routine {db}.p()
+
+-- case: an event start time stated differs
+-- actual:
+CREATE TABLE t (id int);
+CREATE EVENT e ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DISABLE DO DELETE FROM t;
+-- expected:
+CREATE TABLE t (id int);
+CREATE EVENT e ON SCHEDULE EVERY 1 DAY STARTS '2031-01-01 00:00:00' DISABLE DO DELETE FROM t;
+-- changes:
+ReplaceEvent event {db}.e
+
+-- case: subpartitions counted differently
+-- actual:
+CREATE TABLE ts (id int, purchased date) PARTITION BY RANGE (YEAR(purchased)) SUBPARTITION BY HASH (TO_DAYS(purchased)) SUBPARTITIONS 2 (PARTITION p0 VALUES LESS THAN (1990), PARTITION p1 VALUES LESS THAN MAXVALUE);
+-- expected:
+CREATE TABLE ts (id int, purchased date) PARTITION BY RANGE (YEAR(purchased)) SUBPARTITION BY HASH (TO_DAYS(purchased)) SUBPARTITIONS 3 (PARTITION p0 VALUES LESS THAN (1990), PARTITION p1 VALUES LESS THAN MAXVALUE);
+-- changes:
+AlterTable table {db}.ts
+
+-- case: subpartitions named by hand
+-- actual:
+CREATE TABLE ts (id int, purchased date) PARTITION BY RANGE (YEAR(purchased)) SUBPARTITION BY HASH (TO_DAYS(purchased)) (PARTITION p0 VALUES LESS THAN (1990) (SUBPARTITION s0, SUBPARTITION s1), PARTITION p1 VALUES LESS THAN MAXVALUE (SUBPARTITION s2, SUBPARTITION s3));
+-- expected:
+CREATE TABLE ts (id int, purchased date) PARTITION BY RANGE (YEAR(purchased)) SUBPARTITION BY HASH (TO_DAYS(purchased)) (PARTITION p0 VALUES LESS THAN (1990) (SUBPARTITION s0, SUBPARTITION s1), PARTITION p1 VALUES LESS THAN MAXVALUE (SUBPARTITION s2, SUBPARTITION s4));
+-- changes:
+AlterTable table {db}.ts
+
+-- case: KEY partitioning algorithm changed
+-- actual:
+CREATE TABLE tk (id int NOT NULL PRIMARY KEY) PARTITION BY KEY (id) PARTITIONS 4;
+-- expected:
+CREATE TABLE tk (id int NOT NULL PRIMARY KEY) PARTITION BY KEY ALGORITHM=1 (id) PARTITIONS 4;
+-- changes:
+AlterTable table {db}.tk
+
+-- case: a table repartitioned
+-- actual:
+CREATE TABLE m (id int NOT NULL, y int NOT NULL, PRIMARY KEY (id, y)) PARTITION BY RANGE (y) (PARTITION p1 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE);
+-- expected:
+CREATE TABLE m (id int NOT NULL, y int NOT NULL, PRIMARY KEY (id, y)) PARTITION BY HASH (id) PARTITIONS 3;
+-- changes:
+AlterTable table {db}.m
+
+-- case: a table no longer partitioned
+-- actual:
+CREATE TABLE m (id int NOT NULL, y int NOT NULL, PRIMARY KEY (id, y)) PARTITION BY HASH (y) PARTITIONS 2;
+-- expected:
+CREATE TABLE m (id int NOT NULL, y int NOT NULL, PRIMARY KEY (id, y));
+-- changes:
+AlterTable table {db}.m
+
+-- case: a unique key named like the foreign key on its column is kept
+-- actual:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, KEY fk_p (p_id), CONSTRAINT fk_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- expected:
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int, UNIQUE KEY fk_p (p_id), CONSTRAINT fk_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- changes:
+ReplaceIndex index {db}.c.fk_p
+
+-- case: page compression turned on
+-- actual:
+CREATE TABLE t (id int) ENGINE=InnoDB;
+-- expected:
+CREATE TABLE t (id int) ENGINE=InnoDB PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=6;
+-- changes:
+AlterTable table {db}.t
+
+-- case: an index made IGNORED
+-- actual:
+CREATE TABLE t (a int, KEY a_idx (a));
+-- expected:
+CREATE TABLE t (a int, KEY a_idx (a) IGNORED);
+-- changes:
+ReplaceIndex index {db}.t.a_idx
+
+-- case: database character set changed
+-- actual:
+ALTER DATABASE CHARACTER SET latin1 COLLATE latin1_swedish_ci;
+CREATE TABLE t (id int) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+-- expected:
+ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE TABLE t (id int) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+-- changes:
+AlterSchema schema {db}

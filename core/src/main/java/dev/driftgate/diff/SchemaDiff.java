@@ -198,6 +198,7 @@ public final class SchemaDiff {
                             String.valueOf(ev.onCompletion()), String.valueOf(ev.body())),
                             List.of(String.valueOf(av.schedule()), String.valueOf(av.status()),
                                     String.valueOf(av.onCompletion()), String.valueOf(av.body())));
+                    flag(x, Aspect.ATTRIBUTES, ev.attributes(), av.attributes());
                     flag(x, Aspect.OWNER, ev.owner(), av.owner());
                     flag(x, Aspect.COMMENT, ev.comment(), av.comment());
                     if (!x.isEmpty()) {

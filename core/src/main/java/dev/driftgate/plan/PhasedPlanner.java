@@ -46,6 +46,7 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
         unplanned = new ArrayList<>();
         online = onlineForms;
         this.diff = diff;
+        beforeChanges();
         for (DiffResult.Difference d : diff.differences()) {
             add(d.change(), d.aspects());
         }
@@ -62,6 +63,9 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
 
     /** Files the statements that repair one difference. */
     protected abstract void add(Change change, Set<Aspect> aspects);
+
+    /** Runs before the first difference is filed: where a dialect resets what it gathers per plan. */
+    protected void beforeChanges() {}
 
     /** Runs once every difference is filed: where a dialect adds what the differences imply together. */
     protected void afterChanges() {}

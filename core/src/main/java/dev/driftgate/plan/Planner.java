@@ -36,7 +36,7 @@ public interface Planner {
             }
             for (PlannedStatement s : statements) {
                 // The reason names objects: as a comment it must stay one line whatever the names hold.
-                out.append(SafeText.sqlComment(s.reason())).append('\n').append(s.sql()).append(";\n");
+                out.append(SafeText.sqlComment(s.reason())).append('\n').append(s.script()).append('\n');
             }
             return out.toString();
         }

@@ -24,17 +24,17 @@ import org.junit.jupiter.api.TestFactory;
  * throwaway databases on every target of the dialect, snapshotted and compared; the changes found
  * must be exactly those the case lists.
  */
-class DiffCasesTest {
+public class DiffCasesTest {
 
     /**
      * One case.
      *
      * @param planContains lines the online plan must hold (an online form, a rebuild), in any order
      */
-    record DiffCase(String name, String actual, String expected, List<String> changes, List<String> notCompared,
+    public record DiffCase(String name, String actual, String expected, List<String> changes, List<String> notCompared,
             List<String> planContains) {}
 
-    static List<DiffCase> parse(Path file) throws Exception {
+    public static List<DiffCase> parse(Path file) throws Exception {
         List<DiffCase> cases = new ArrayList<>();
         String name = null;
         StringBuilder actual = new StringBuilder();

@@ -18,6 +18,8 @@ public final class MysqlAttributes {
     public static final String DATA_ACCESS = "dataAccess";
     public static final String ACTION_ORDER = "actionOrder";
     public static final String ENDS = "ends";
+    /** The sql_mode a routine, trigger or event was created under, and runs under. */
+    public static final String SQL_MODE = "sqlMode";
 
     private MysqlAttributes() {}
 }

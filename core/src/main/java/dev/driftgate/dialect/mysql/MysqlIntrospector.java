@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +36,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Reads MySQL 8 and MariaDB databases through information_schema with one query per object kind.
  */
 final class MysqlIntrospector {
+
+    /** The server's error for a SELECT on a table the account has no privilege on. */
+    private static final int ER_TABLEACCESS_DENIED = 1142;
 
     private final Connection connection;
     private final ServerVersion version;
@@ -56,6 +61,9 @@ final class MysqlIntrospector {
         final List<Partition> partitions = new ArrayList<>();
         final List<Grant> grants = new ArrayList<>();
         String partitionKey;
+        /** Subpartition names by partition, and whether any differs from the server's own p0sp0 naming. */
+        final Map<String, List<String>> subpartitions = new LinkedHashMap<>();
+        boolean subpartitionsNamed;
     }
 
     private static final class SchemaParts {
@@ -178,9 +186,11 @@ final class MysqlIntrospector {
                 t.attributes.put(MysqlAttributes.COLLATION, t.collation);
                 t.attributes.put(MysqlAttributes.CHARSET, t.collation.substring(0, t.collation.indexOf('_')));
             }
-            String rowFormat = text(row, "ROW_FORMAT");
+            // ROW_FORMAT is the format in use, also when the table never stated one: only the one
+            // CREATE_OPTIONS holds was written, and only that one the dump shows and a rebuild may say.
+            String rowFormat = statedRowFormat(text(row, "CREATE_OPTIONS"));
             if (rowFormat != null) {
-                t.attributes.put(MysqlAttributes.ROW_FORMAT, rowFormat.toUpperCase(Locale.ROOT));
+                t.attributes.put(MysqlAttributes.ROW_FORMAT, rowFormat);
             }
             String options = createOptions(text(row, "CREATE_OPTIONS"));
             t.partitioned = options != null && options.contains("partitioned");
@@ -193,6 +203,19 @@ final class MysqlIntrospector {
             }
             schemas.get(schemaName).tables.put(name, t);
         });
+    }
+
+    /** The {@code row_format=} word of CREATE_OPTIONS, upper case, or null when the table states none. */
+    private static String statedRowFormat(String options) {
+        if (options == null) {
+            return null;
+        }
+        for (String word : options.trim().split("\\s+")) {
+            if (word.toLowerCase(Locale.ROOT).startsWith("row_format=")) {
+                return word.substring("row_format=".length()).toUpperCase(Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     /** CREATE_OPTIONS with the row format removed (recorded separately) and words sorted. */
@@ -352,14 +375,16 @@ final class MysqlIntrospector {
                 return;
             }
             String method = row.getString("PARTITION_METHOD");
-            String key = method + " (" + nullToEmpty(row.getString("PARTITION_EXPRESSION")) + ")";
-            String subMethod = text(row, "SUBPARTITION_METHOD");
-            if (subMethod != null) {
-                key += " SUBPARTITION BY " + subMethod + " (" + nullToEmpty(row.getString("SUBPARTITION_EXPRESSION"))
-                        + ")";
-            }
-            table.partitionKey = key;
             String name = row.getString("PARTITION_NAME");
+            String subpartition = text(row, "SUBPARTITION_NAME");
+            List<String> named = table.subpartitions.computeIfAbsent(name, k -> new ArrayList<>());
+            // Subpartitions the server named itself (p0sp0, p0sp1, ...) follow from SUBPARTITIONS n.
+            if (subpartition != null) {
+                if (!subpartition.equals(name + "sp" + named.size())) {
+                    table.subpartitionsNamed = true;
+                }
+                named.add(subpartition);
+            }
             if (table.partitions.stream().anyMatch(p -> p.name().equals(name))) {
                 return; // one row per subpartition
             }
@@ -369,6 +394,37 @@ final class MysqlIntrospector {
                     : method.startsWith("LIST") ? "VALUES IN (" + description + ")" : description;
             table.partitions.add(new Partition(name, bound, text(row, "PARTITION_COMMENT")));
         });
+        for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+            for (Map.Entry<String, TableParts> entry : s.getValue().tables.entrySet()) {
+                TableParts t = entry.getValue();
+                if (!t.partitioned) {
+                    continue;
+                }
+                t.partitionKey = partitionClause(s.getKey(), entry.getKey());
+                if (t.subpartitionsNamed) {
+                    // Subpartitions named by hand are listed in their partition's definition.
+                    t.partitions.replaceAll(p -> new Partition(p.name(), nullToEmpty(p.bound())
+                            + t.subpartitions.get(p.name()).stream().map(n -> "SUBPARTITION `" + n.replace("`", "``") + "`")
+                                    .collect(Collectors.joining(", ", " (", ")")), p.comment()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The partitioning of a table as SHOW CREATE TABLE prints it, without the list of partitions:
+     * information_schema.PARTITIONS has neither KEY's ALGORITHM nor a SUBPARTITIONS count, and
+     * only this text says whether the partitions were listed or counted ({@code PARTITIONS 4}).
+     */
+    private String partitionClause(String schema, String table) throws SQLException {
+        String create;
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SHOW CREATE TABLE `" + schema.replace("`", "``") + "`.`"
+                        + table.replace("`", "``") + "`")) {
+            r.next();
+            create = r.getString(2);
+        }
+        return MysqlNormalizer.partitionClause(create);
     }
 
     private void readViews(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -389,6 +445,31 @@ final class MysqlIntrospector {
                     row.getString("DEFINER"), null, List.of(), attributes, List.of(),
                     MysqlNormalizer.viewReads(row.getString("VIEW_DEFINITION"))));
         });
+        if (version.isMariaDb()) {
+            ShowCreate show = new ShowCreate(connection);
+            for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+                s.getValue().views.replaceAll(v -> {
+                    String query = exactly(() -> show.viewQuery(s.getKey(), v.name()));
+                    return query == null ? v : new View(v.name(), v.materialized(),
+                            MysqlNormalizer.viewDefinition(query, s.getKey()), v.owner(), v.comment(), v.indexes(),
+                            v.attributes(), v.grants(), v.reads());
+                });
+            }
+        }
+    }
+
+    /** Text read through SHOW CREATE, or null when the account may not run it (information_schema's copy stays). */
+    private static String exactly(ShowCreateCall call) {
+        try {
+            return call.read();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ShowCreateCall {
+        String read() throws SQLException;
     }
 
     private void readTriggers(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -400,10 +481,20 @@ final class MysqlIntrospector {
             }
             Map<String, String> attributes = new TreeMap<>();
             attributes.put(MysqlAttributes.ACTION_ORDER, row.getString("ACTION_ORDER"));
+            attributes.put(MysqlAttributes.SQL_MODE, row.getString("SQL_MODE"));
             table.triggers.add(new Trigger(row.getString("TRIGGER_NAME"), row.getString("ACTION_TIMING"),
                     List.of(row.getString("EVENT_MANIPULATION")), row.getString("ACTION_ORIENTATION"),
-                    TextNormalizer.body(row.getString("ACTION_STATEMENT")), null, null, attributes));
+                    row.getString("ACTION_STATEMENT"), null, null, attributes));
         });
+        ShowCreate show = new ShowCreate(connection);
+        for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+            for (TableParts t : s.getValue().tables.values()) {
+                t.triggers.replaceAll(g -> new Trigger(g.name(), g.timing(), g.events(), g.level(),
+                        TextNormalizer.body(!version.isMariaDb() ? g.action() : ShowCreate.exactTail(
+                                exactly(() -> show.triggerStatement(s.getKey(), g.name())), g.action())),
+                        g.when(), g.comment(), g.attributes()));
+            }
+        }
     }
 
     private void readRoutines(Map<String, SchemaParts> schemas, String[] scope, List<UnmodelledObject> unmodelled)
@@ -420,7 +511,7 @@ final class MysqlIntrospector {
                     .add(mode == null || row.getString("ROUTINE_TYPE").equals("FUNCTION") ? name : mode + " " + name);
             signatures.computeIfAbsent(key, k -> new ArrayList<>()).add(type);
         });
-        query("routines", scope, row -> {
+        CatalogRows.RowReader routine = row -> {
             String schemaName = row.getString("ROUTINE_SCHEMA");
             String name = row.getString("ROUTINE_NAME");
             String type = row.getString("ROUTINE_TYPE");
@@ -433,14 +524,36 @@ final class MysqlIntrospector {
             attributes.put(MysqlAttributes.DETERMINISTIC, "YES".equals(row.getString("IS_DETERMINISTIC")) ? "true" : "false");
             attributes.put(MysqlAttributes.DATA_ACCESS, row.getString("SQL_DATA_ACCESS"));
             attributes.put(MysqlAttributes.SECURITY, row.getString("SECURITY_TYPE"));
-            String returns = type.equals("FUNCTION") ? MysqlNormalizer.columnType(row.getString("DTD_IDENTIFIER")) : null;
+            attributes.put(MysqlAttributes.SQL_MODE, row.getString("SQL_MODE"));
+            String paramList = row.getString("PARAM_LIST");
+            String returns = !type.equals("FUNCTION") ? null
+                    : paramList != null ? row.getString("RETURNS").strip()
+                    : MysqlNormalizer.columnType(row.getString("DTD_IDENTIFIER"));
+            // The parameter list exactly as written: the dump prints it so.
+            String arguments = paramList != null ? paramList
+                    : String.join(", ", parameters.getOrDefault(key, List.of()));
+            // A body from mysql.proc is kept to the byte, as the dump shows it; information_schema's
+            // has been converted already and is only normalised.
+            String body = paramList != null ? row.getString("ROUTINE_DEFINITION")
+                    : TextNormalizer.body(row.getString("ROUTINE_DEFINITION"));
             schemas.get(schemaName).routines.add(new Routine(name,
                     type.equals("FUNCTION") ? Routine.Kind.FUNCTION : Routine.Kind.PROCEDURE,
-                    String.join(", ", signatures.getOrDefault(key, List.of())),
-                    String.join(", ", parameters.getOrDefault(key, List.of())), returns, "SQL",
-                    TextNormalizer.body(row.getString("ROUTINE_DEFINITION")), row.getString("DEFINER"),
+                    String.join(", ", signatures.getOrDefault(key, List.of())), arguments, returns, "SQL",
+                    body, row.getString("DEFINER"),
                     text(row, "ROUTINE_COMMENT"), attributes, List.of()));
-        });
+        };
+        if (version.isMariaDb()) {
+            try {
+                query("routines.mariadb", scope, routine);
+                return;
+            } catch (SQLException e) {
+                // No SELECT on mysql.proc: information_schema still shows the routines, less exactly.
+                if (e.getErrorCode() != ER_TABLEACCESS_DENIED) {
+                    throw e;
+                }
+            }
+        }
+        query("routines", scope, routine);
     }
 
     private void readEvents(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -448,15 +561,26 @@ final class MysqlIntrospector {
             String schedule = "ONE TIME".equals(row.getString("EVENT_TYPE"))
                     ? "AT '" + row.getString("EXECUTE_AT") + "'"
                     : "EVERY " + row.getString("INTERVAL_VALUE") + " " + row.getString("INTERVAL_FIELD");
+            String starts = text(row, "STARTS");
+            if (starts != null && !row.getBoolean("STARTS_AT_CREATION")) {
+                schedule += " STARTS '" + starts + "'";
+            }
             String ends = text(row, "ENDS");
             if (ends != null) {
                 schedule += " ENDS '" + ends + "'";
             }
             schemas.get(row.getString("EVENT_SCHEMA")).events.add(new Event(row.getString("EVENT_NAME"), schedule,
                     row.getString("STATUS"), row.getString("ON_COMPLETION"),
-                    TextNormalizer.body(row.getString("EVENT_DEFINITION")), row.getString("DEFINER"),
-                    text(row, "EVENT_COMMENT")));
+                    row.getString("EVENT_DEFINITION"), row.getString("DEFINER"),
+                    text(row, "EVENT_COMMENT"), Map.of(MysqlAttributes.SQL_MODE, row.getString("SQL_MODE"))));
         });
+        ShowCreate show = new ShowCreate(connection);
+        for (Map.Entry<String, SchemaParts> s : schemas.entrySet()) {
+            s.getValue().events.replaceAll(e -> new Event(e.name(), e.schedule(), e.status(), e.onCompletion(),
+                    TextNormalizer.body(!version.isMariaDb() ? e.body() : ShowCreate.exactTail(
+                            exactly(() -> show.eventStatement(s.getKey(), e.name())), e.body())),
+                    e.owner(), e.comment(), e.attributes()));
+        }
     }
 
     private void readGrants(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
@@ -474,12 +598,15 @@ final class MysqlIntrospector {
 
     /**
      * InnoDB creates an index for a foreign key that no index serves, named after the constraint:
-     * the database chose it, so two environments that differ only in its name do not differ.
+     * the database chose it, so two environments that differ only in its name do not differ. A
+     * UNIQUE key under the constraint's name is the schema's own: InnoDB never makes one.
      */
     private static List<Index> markForeignKeyIndexes(TableParts t) {
-        Set<String> foreignKeys = new HashSet<>();
-        t.constraints.stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY).forEach(c -> foreignKeys.add(c.name()));
-        return t.indexes.stream().map(i -> foreignKeys.contains(i.name()) && !i.generatedName()
+        Map<String, List<String>> foreignKeys = new HashMap<>();
+        t.constraints.stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY)
+                .forEach(c -> foreignKeys.put(c.name(), c.columns()));
+        return t.indexes.stream().map(i -> !i.unique() && !i.generatedName()
+                && i.keys().stream().map(Index.IndexKey::column).toList().equals(foreignKeys.get(i.name()))
                 ? new Index(i.name(), i.unique(), i.method(), i.keys(), i.include(), i.predicate(), true, i.comment(),
                         i.attributes())
                 : i).toList();

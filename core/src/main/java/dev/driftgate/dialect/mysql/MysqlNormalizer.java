@@ -31,11 +31,25 @@ final class MysqlNormalizer {
      * {@code tinyint(1)}, which both servers keep (it is how clients recognise a boolean).
      */
     static String columnType(String columnType) {
-        String type = columnType.toLowerCase(Locale.ROOT);
+        String type = lowerCaseOutsideQuotes(columnType);
         if (type.startsWith("tinyint(1)")) {
             return type;
         }
         return INTEGER_WIDTH.matcher(type).replaceFirst("$1");
+    }
+
+    /** The text lower-cased except inside quoted strings: enum('M','F') keeps its values' case. */
+    private static String lowerCaseOutsideQuotes(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted; // a doubled quote inside a value toggles twice
+            }
+            out.append(quoted ? c : Character.toLowerCase(c));
+        }
+        return out.toString();
     }
 
     /**
@@ -174,5 +188,27 @@ final class MysqlNormalizer {
             }
         }
         return depth == 0;
+    }
+
+    /**
+     * The partitioning clause of a SHOW CREATE TABLE text after {@code PARTITION BY}, on one line,
+     * up to the list of partitions: {@code RANGE (`a`) SUBPARTITION BY HASH (`b`) SUBPARTITIONS 2},
+     * {@code KEY ALGORITHM = 1 (`a`) PARTITIONS 3}. MySQL wraps it in a versioned comment.
+     */
+    static String partitionClause(String createTable) {
+        int start = createTable.indexOf("PARTITION BY ");
+        if (start < 0) {
+            return null;
+        }
+        String clause = createTable.substring(start + "PARTITION BY ".length());
+        int list = clause.indexOf("\n(PARTITION ");
+        if (list >= 0) {
+            clause = clause.substring(0, list);
+        }
+        clause = clause.strip();
+        if (clause.endsWith("*/")) {
+            clause = clause.substring(0, clause.length() - 2);
+        }
+        return clause.replaceAll("\\s+", " ").strip();
     }
 }

@@ -17,6 +17,7 @@ import dev.driftgate.schema.Table;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.View;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +43,46 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /**
+     * Stands for a backslash in a literal until the statement's sql_mode is known: a backslash is
+     * an escape unless NO_BACKSLASH_ESCAPES is set, and no literal reads the same under both
+     * modes, so {@link #order} writes it for the mode the statement will be parsed under.
+     */
+    private static final char BACKSLASH = '\uE000';
+
+    /** The session variable a plan keeps the caller's sql_mode in while a statement needs another. */
+    private static final String SAVED_SQL_MODE = "@driftgate_sql_mode";
+
+    /** The sql_mode each statement must be parsed and run under, by its text; none for the session's. */
+    private final Map<String, String> sqlModes = new HashMap<>();
+
+    /**
+     * Stands for a carriage return in a literal: the mariadb client turns one before a line feed
+     * into nothing, even inside a quoted string, so it is written as an escape, which needs a
+     * statement parsed with backslash escapes on (see {@link #order}).
+     */
+    private static final char CARRIAGE_RETURN = '\uE001';
+
+    /** A string literal with its quotes doubled: never a backslash escape unless needed (see {@link #BACKSLASH}). */
     private static String literal(String text) {
-        // The mariadb client turns a carriage return before a line feed into nothing, even inside a
-        // quoted string: written as an escape, it reaches the server as the client found it.
-        return "'" + text.replace("\\", "\\\\").replace("'", "''").replace("\r", "\\r") + "'";
+        return "'" + text.replace('\\', BACKSLASH).replace('\r', CARRIAGE_RETURN).replace("'", "''") + "'";
+    }
+
+    @Override
+    protected void beforeChanges() {
+        sqlModes.clear();
+    }
+
+    /**
+     * Files a routine, trigger or event: created under the sql_mode it records, which it keeps and
+     * runs under (the dump shows it), and parsed under it too.
+     */
+    private void emitUnderMode(Phase phase, Change change, String sql, Map<String, String> attributes) {
+        String mode = attributes.get(MysqlAttributes.SQL_MODE);
+        if (mode != null) {
+            sqlModes.put(sql, literal(mode));
+        }
+        emit(phase, change, sql);
     }
 
     private static String table(ObjectRef ref) {
@@ -55,7 +92,9 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
     @Override
     protected void add(Change change, Set<Aspect> aspects) {
         ObjectRef ref = change.object();
-        if (change instanceof AddTable c) {
+        if (change instanceof AlterSchema c) {
+            alterDatabase(change, c.before(), c.after(), aspects);
+        } else if (change instanceof AddTable c) {
             createTable(change, c.after());
         } else if (change instanceof DropTable) {
             emit(Phase.DROP_TABLES, change, "DROP TABLE " + table(ref));
@@ -86,6 +125,10 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD " + index(c.after()) + onlineClause(c.after()));
         } else if (change instanceof DropIndex c) {
             emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name()));
+        } else if (change instanceof ReplaceIndex c && servesForeignKey(ref, c.before())) {
+            // A foreign key may not lose its index even for a moment: one statement swaps it.
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name())
+                    + ", ADD " + index(c.after()) + onlineClause(c.after()));
         } else if (change instanceof ReplaceIndex c) {
             emit(Phase.DROP_INDEXES, change, "ALTER TABLE " + table(ref) + " DROP INDEX " + q(c.before().name()));
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " ADD " + index(c.after()) + onlineClause(c.after()));
@@ -100,26 +143,26 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             emit(Phase.DROP_DEPENDENTS, change, "DROP VIEW " + q(ref.name()));
             createView(change, ref, c.after());
         } else if (change instanceof AddTrigger c) {
-            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            emitUnderMode(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()), c.after().attributes());
         } else if (change instanceof DropTrigger c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()));
         } else if (change instanceof ReplaceTrigger c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()));
-            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            emitUnderMode(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()), c.after().attributes());
         } else if (change instanceof AddRoutine c) {
-            emit(Phase.CREATE_ROUTINES, change, routine(c.after()));
+            emitUnderMode(Phase.CREATE_ROUTINES, change, routine(c.after()), c.after().attributes());
         } else if (change instanceof DropRoutine c) {
             emit(Phase.DROP_ROUTINES, change, "DROP " + c.before().kind().name() + " " + q(c.before().name()));
         } else if (change instanceof ReplaceRoutine c) {
             emit(Phase.DROP_ROUTINES, change, "DROP " + c.before().kind().name() + " " + q(c.before().name()));
-            emit(Phase.CREATE_ROUTINES, change, routine(c.after()));
+            emitUnderMode(Phase.CREATE_ROUTINES, change, routine(c.after()), c.after().attributes());
         } else if (change instanceof AddEvent c) {
-            emit(Phase.CREATE_DEPENDENTS, change, event(c.after()));
+            emitUnderMode(Phase.CREATE_DEPENDENTS, change, event(c.after()), c.after().attributes());
         } else if (change instanceof DropEvent c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP EVENT " + q(c.before().name()));
         } else if (change instanceof ReplaceEvent c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP EVENT " + q(c.before().name()));
-            emit(Phase.CREATE_DEPENDENTS, change, event(c.after()));
+            emitUnderMode(Phase.CREATE_DEPENDENTS, change, event(c.after()), c.after().attributes());
         } else {
             unplanned(change.kind() + " " + change.object());
         }
@@ -138,6 +181,13 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                 && (column.generated() == null || !"STORED".equalsIgnoreCase(column.generated().storage()))
                 && table.indexes().stream().noneMatch(i -> "FULLTEXT".equals(i.method()))
                 && !"COMPRESSED".equalsIgnoreCase(table.attributes().get(MysqlAttributes.ROW_FORMAT));
+    }
+
+    /** Whether the actual table has a foreign key under the index's name, which InnoDB would have it serve. */
+    private boolean servesForeignKey(ObjectRef ref, Index index) {
+        Table table = actualTable(ref);
+        return table != null && table.constraints().stream()
+                .anyMatch(c -> c.type() == ConstraintType.FOREIGN_KEY && c.name().equals(index.name()));
     }
 
     private Table actualTable(ObjectRef ref) {
@@ -198,7 +248,11 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                 + (k.length() != null ? "(" + k.length() + ")" : "") + (k.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         String using = "HASH".equals(i.method()) ? " USING HASH" : "";
-        return kind + q(i.name()) + " (" + keys + ")" + using + (i.comment() != null ? " COMMENT " + literal(i.comment()) : "");
+        // The optimizer leaves the index out (MariaDB's IGNORED, MySQL's INVISIBLE): still maintained.
+        String unused = "true".equals(i.attributes().get(MysqlAttributes.IGNORED)) ? " IGNORED"
+                : "true".equals(i.attributes().get(MysqlAttributes.INVISIBLE)) ? " INVISIBLE" : "";
+        return kind + q(i.name()) + " (" + keys + ")" + using + (i.comment() != null ? " COMMENT " + literal(i.comment()) : "")
+                + unused;
     }
 
     private void createTable(Change change, Table t) {
@@ -220,8 +274,9 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         Set<String> foreignKeys = t.constraints().stream().filter(c -> c.type() == ConstraintType.FOREIGN_KEY)
                 .map(Constraint::name).collect(Collectors.toSet());
         for (Index i : t.indexes()) {
-            // InnoDB builds the index a foreign key needs when the key is added.
-            if (!foreignKeys.contains(i.name())) {
+            // InnoDB builds the index a foreign key needs when the key is added; one the schema made
+            // itself (a UNIQUE key, say) under the key's name is created here.
+            if (!(foreignKeys.contains(i.name()) && i.generatedName())) {
                 parts.add(index(i));
             }
         }
@@ -241,16 +296,13 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             sql.append(" ROW_FORMAT=").append(a.get(MysqlAttributes.ROW_FORMAT));
         }
         if (a.containsKey(MysqlAttributes.CREATE_OPTIONS)) {
-            sql.append(' ').append(a.get(MysqlAttributes.CREATE_OPTIONS));
+            sql.append(' ').append(tableOptions(a.get(MysqlAttributes.CREATE_OPTIONS)));
         }
         if (t.comment() != null) {
             sql.append(" COMMENT=").append(literal(t.comment()));
         }
         if (t.partitionKey() != null) {
-            sql.append("\nPARTITION BY ").append(t.partitionKey()).append(" (")
-                    .append(t.partitions().stream().map(p -> "PARTITION " + q(p.name())
-                            + (p.bound() != null ? " " + p.bound().replace("(MAXVALUE)", "MAXVALUE") : ""))
-                            .collect(Collectors.joining(", "))).append(')');
+            sql.append('\n').append(partitioning(t));
         }
         emit(Phase.CREATE_TABLES, change, sql.toString());
         ObjectRef asMember = new ObjectRef(change.object().kind(), change.object().schema(), t.name(), null);
@@ -260,7 +312,47 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
             }
         }
         for (Trigger g : t.triggers()) {
-            emit(Phase.CREATE_DEPENDENTS, change, trigger(asMember, g));
+            emitUnderMode(Phase.CREATE_DEPENDENTS, change, trigger(asMember, g), g.attributes());
+        }
+    }
+
+    /**
+     * CREATE_OPTIONS as table options in the manual's form: the server lists engine-defined
+     * options quoted ({@code `PAGE_COMPRESSED`='1'}), as it would take an option no engine knows.
+     */
+    static String tableOptions(String createOptions) {
+        return createOptions.replaceAll("`(\\w+)`='(\\w+)'", "$1=$2");
+    }
+
+    /**
+     * {@code PARTITION BY} as the server printed it, and the partitions unless it counted them
+     * ({@code PARTITIONS 4}): listing them would be a different definition in the dump.
+     */
+    private static String partitioning(Table t) {
+        String clause = "PARTITION BY " + t.partitionKey();
+        if (t.partitionKey().matches(".*(?<!SUB)PARTITIONS \\d+") || t.partitions().isEmpty()) {
+            return clause;
+        }
+        return clause + " (" + t.partitions().stream().map(p -> "PARTITION " + q(p.name())
+                + (p.bound() != null ? " " + p.bound().replace("(MAXVALUE)", "MAXVALUE") : "")
+                + (p.comment() != null ? " COMMENT " + literal(p.comment()) : ""))
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * A database's default character set and collation, which tables and routines created later
+     * take: {@code ALTER DATABASE} without a name changes the one the plan runs in.
+     */
+    private void alterDatabase(Change change, dev.driftgate.schema.Schema before, dev.driftgate.schema.Schema after,
+            Set<Aspect> aspects) {
+        String collation = after.attributes().get(MysqlAttributes.COLLATION);
+        if (aspects.contains(Aspect.ATTRIBUTES) && collation != null
+                && !collation.equals(before.attributes().get(MysqlAttributes.COLLATION))) {
+            emit(Phase.ALTER_TABLES, change, "ALTER DATABASE CHARACTER SET "
+                    + after.attributes().get(MysqlAttributes.CHARSET) + " COLLATE " + collation);
+        }
+        if (!Set.of(Aspect.ATTRIBUTES).containsAll(aspects)) {
+            unplanned(change.kind() + " " + change.object() + ": " + aspects);
         }
     }
 
@@ -277,7 +369,21 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                         + a.get(MysqlAttributes.COLLATION));
             }
             if (!java.util.Objects.equals(a.get(MysqlAttributes.ROW_FORMAT), before.attributes().get(MysqlAttributes.ROW_FORMAT))) {
-                options.add("ROW_FORMAT=" + a.get(MysqlAttributes.ROW_FORMAT));
+                options.add("ROW_FORMAT=" + a.getOrDefault(MysqlAttributes.ROW_FORMAT, "DEFAULT"));
+            }
+            String createOptions = a.get(MysqlAttributes.CREATE_OPTIONS);
+            String createOptionsBefore = before.attributes().get(MysqlAttributes.CREATE_OPTIONS);
+            if (!java.util.Objects.equals(createOptions, createOptionsBefore)) {
+                // An option the table no longer states goes back to its default; then the ones it states.
+                for (String word : createOptionsBefore == null ? new String[0] : tableOptions(createOptionsBefore).split(" ")) {
+                    String name = word.substring(0, word.indexOf('=') < 0 ? word.length() : word.indexOf('='));
+                    if (createOptions == null || !tableOptions(createOptions).matches("(?s)(.* )?" + java.util.regex.Pattern.quote(name) + "=.*")) {
+                        options.add(name + "=DEFAULT");
+                    }
+                }
+                if (createOptions != null) {
+                    options.add(tableOptions(createOptions));
+                }
             }
         }
         if (aspects.contains(Aspect.COMMENT)) {
@@ -286,8 +392,13 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         if (!options.isEmpty()) {
             emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " " + String.join(" ", options));
         }
-        if (aspects.contains(Aspect.PARTITIONING) || aspects.contains(Aspect.COLUMN_ORDER)) {
-            unplanned(change.kind() + " " + change.object() + ": partitioning and column order are not planned yet");
+        if (aspects.contains(Aspect.PARTITIONING)) {
+            // Repartitioning copies the rows into the new layout (ALTER TABLE ... PARTITION BY).
+            emit(Phase.ALTER_TABLES, change, "ALTER TABLE " + table(ref) + " "
+                    + (after.partitionKey() == null ? "REMOVE PARTITIONING" : partitioning(after)));
+        }
+        if (aspects.contains(Aspect.COLUMN_ORDER)) {
+            unplanned(change.kind() + " " + change.object() + ": column order is not planned yet");
         }
     }
 
@@ -321,7 +432,50 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
 
     @Override
     protected List<PlannedStatement> order(Phase phase, List<PlannedStatement> statements) {
-        return phase == Phase.CREATE_VIEWS ? inDependencyOrder(statements, false) : statements;
+        List<PlannedStatement> ordered = phase == Phase.CREATE_VIEWS ? inDependencyOrder(statements, false) : statements;
+        List<PlannedStatement> out = new ArrayList<>();
+        String current = null;
+        for (PlannedStatement s : ordered) {
+            String mode = sqlModes.get(s.sql());
+            boolean escaped = s.sql().indexOf(BACKSLASH) >= 0 || s.sql().indexOf(CARRIAGE_RETURN) >= 0;
+            if (mode == null && escaped) {
+                // The caller's mode, but with backslash escapes whatever it says: one form for both.
+                mode = "REPLACE(" + SAVED_SQL_MODE + ", 'NO_BACKSLASH_ESCAPES', '')";
+            }
+            if (!java.util.Objects.equals(mode, current)) {
+                if (current == null) {
+                    out.add(new PlannedStatement("SET " + SAVED_SQL_MODE + " = @@SESSION.sql_mode", s.reason(), true));
+                }
+                out.add(new PlannedStatement("SET SESSION sql_mode = " + (mode == null ? SAVED_SQL_MODE : mode),
+                        s.reason(), true));
+                current = mode;
+            }
+            String sql = s.sql();
+            if (escaped) {
+                boolean escapes = mode.startsWith("REPLACE(") || !mode.contains("NO_BACKSLASH_ESCAPES");
+                sql = sql.replace(String.valueOf(BACKSLASH), escapes ? "\\\\" : "\\")
+                        .replace(String.valueOf(CARRIAGE_RETURN), escapes ? "\\r" : "\r");
+            }
+            out.add(new PlannedStatement(sql, s.reason(), s.transactional(), printed(sql)));
+        }
+        if (current != null) {
+            out.add(new PlannedStatement("SET SESSION sql_mode = " + SAVED_SQL_MODE, "the session's own sql_mode again",
+                    true));
+        }
+        return out;
+    }
+
+    /**
+     * A statement whose body holds semicolons as the {@code mariadb} client must read it: between
+     * {@code DELIMITER} lines, with a delimiter the statement does not contain. JDBC needs none.
+     */
+    private static String printed(String sql) {
+        if (!sql.contains(";")) {
+            return null;
+        }
+        String delimiter = java.util.stream.Stream.of("$$", "//", ";;", "$$$", "//;").filter(d -> !sql.contains(d))
+                .findFirst().orElse("$driftgate$");
+        return "DELIMITER " + delimiter + "\n" + sql + delimiter + "\nDELIMITER ;";
     }
 
     /** A view is created after the views it reads: MySQL checks that they exist. */

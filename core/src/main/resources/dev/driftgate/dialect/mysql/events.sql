@@ -1,5 +1,7 @@
--- STARTS is left out: it defaults to the moment of creation and differs in every environment.
+-- STARTS is kept only when it was stated: left out, it is the moment of creation (CREATED) and
+-- differs in every environment.
 SELECT EVENT_SCHEMA, EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD,
-       ENDS, STATUS, ON_COMPLETION, DEFINER, EVENT_COMMENT
+       STARTS, ABS(TIMESTAMPDIFF(SECOND, STARTS, CREATED)) <= 1 AS STARTS_AT_CREATION,
+       ENDS, STATUS, ON_COMPLETION, DEFINER, EVENT_COMMENT, SQL_MODE
 FROM information_schema.EVENTS
 WHERE EVENT_SCHEMA IN ({schemas})
