@@ -41,6 +41,9 @@ public interface Dialect {
      */
     SchemaSnapshot introspect(Connection connection, List<String> schemas) throws SQLException;
 
+    /** The dialect's own schema dump, the judge of snapshots and plans (pg_dump, mariadb-dump). */
+    SchemaDumper schemaDumper();
+
     /** The renderer of remediation DDL for this dialect. */
     dev.driftgate.plan.Planner planner();
 

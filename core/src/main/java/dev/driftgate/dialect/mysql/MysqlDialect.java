@@ -106,6 +106,13 @@ public final class MysqlDialect implements Dialect {
         return new MysqlIntrospector(connection, version).read(schemas);
     }
 
+    private final MariadbDump dumper = new MariadbDump();
+
+    @Override
+    public dev.driftgate.dialect.SchemaDumper schemaDumper() {
+        return dumper;
+    }
+
     @Override
     public dev.driftgate.plan.Planner planner() {
         return new MysqlPlanner();
