@@ -30,7 +30,7 @@ public final class PgDump implements SchemaDumper {
                     + "|\\\\(un)?restrict .*");
 
     /** Each object starts a block after its header comment; blocks are compared as a sorted list. */
-    private static final Pattern OBJECT_HEADER = Pattern.compile("^-- (Name|TOC entry) ");
+    private static final Pattern OBJECT_HEADER = Pattern.compile("^-- (Name|TOC entry)[: ]");
 
     private final Map<Integer, Optional<String>> tools = new ConcurrentHashMap<>();
 
