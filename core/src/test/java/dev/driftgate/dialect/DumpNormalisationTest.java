@@ -97,6 +97,12 @@ class DumpNormalisationTest {
         MariadbDump dump = new MariadbDump();
         String other = MARIADB.replace("dg_1", "dg_2").replace("AUTO_INCREMENT=42", "AUTO_INCREMENT=1");
         assertEquals(dump.normalise(MARIADB), dump.normalise(other));
+        String event = "/*!50106 CREATE*/ /*!50106 EVENT `purge` ON SCHEDULE EVERY 1 DAY STARTS '%s' ON COMPLETION"
+                + " PRESERVE DISABLE DO DELETE FROM t */ ;;\n";
+        assertEquals(dump.normalise(MARIADB + event.formatted("2026-12-03 15:37:10")),
+                dump.normalise(MARIADB + event.formatted("2026-12-03 15:37:09")));
+        assertNotEquals(dump.normalise(MARIADB + event.formatted("x")),
+                dump.normalise(MARIADB + event.formatted("x").replace("1 DAY", "2 DAY")));
         assertNotEquals(dump.normalise(MARIADB), dump.normalise(MARIADB.replace("ENGINE=InnoDB", "ENGINE=Aria")));
         assertNotEquals(dump.normalise(MARIADB), dump.normalise(MARIADB.replace("NOT NULL AUTO_INCREMENT", "NOT NULL")));
     }

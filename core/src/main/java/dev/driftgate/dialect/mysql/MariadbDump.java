@@ -34,6 +34,9 @@ public final class MariadbDump implements SchemaDumper {
     /** The next value of an AUTO_INCREMENT counter: data, not schema. */
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
 
+    /** An event's STARTS, which defaults to the moment it was created: not recorded, not compared. */
+    private static final Pattern EVENT_STARTS = Pattern.compile("( EVENT .* ON SCHEDULE EVERY .*?) STARTS '[^']*'");
+
     private final Map<String, Boolean> present = new ConcurrentHashMap<>();
 
     @Override
@@ -73,7 +76,8 @@ public final class MariadbDump implements SchemaDumper {
                 block.setLength(0);
             }
             if (!COMMENT.matcher(line).matches() && !HEADER.matcher(line).matches()) {
-                block.append(AUTO_INCREMENT.matcher(line).replaceAll("")).append('\n');
+                block.append(EVENT_STARTS.matcher(AUTO_INCREMENT.matcher(line).replaceAll("")).replaceAll("$1"))
+                        .append('\n');
             }
         }
         blocks.add(block.toString().strip());
