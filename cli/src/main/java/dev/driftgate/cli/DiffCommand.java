@@ -106,10 +106,12 @@ final class DiffCommand implements Callable<Integer> {
             if (noVerify) {
                 out.println("-- UNVERIFIED (--no-verify): this plan was not applied to a scratch database");
             } else {
-                PlanVerifier.Verification v = PlanVerifier.verify(scratchServer(d), actualSnapshot, expectedSnapshot,
-                        plan, rules);
+                DatabaseServer scratch = scratchUrl != null ? scratchServer(d) : EmbeddedServers.sharedFor(d,
+                        actualSnapshot.server());
+                PlanVerifier.Verification v = PlanVerifier.verify(scratch, actualSnapshot, expectedSnapshot, plan, rules);
                 if (v.verified()) {
-                    out.println("-- verified: applied to a scratch copy of ACTUAL, it leaves no difference from EXPECTED");
+                    out.println("-- verified: proven on " + v.provenOn() + ": applied to a scratch copy of ACTUAL, it "
+                            + "leaves no difference from EXPECTED, in the snapshot and in the dialect's own dump");
                 } else {
                     out.println(SafeText.sqlComment("UNVERIFIED: " + v.reason()));
                     if (v.remaining() != null) {

@@ -142,10 +142,10 @@ final class DriftCommand implements Callable<Integer> {
             String remediation = null;
             if (sql && !result.isEmpty()) {
                 Planner.Plan plan = d.planner().plan(result, true);
-                PlanVerifier.Verification v = PlanVerifier.verify(EmbeddedServers.shared(d), actual, expectedSnapshot,
-                        plan, rules);
-                remediation = SafeText.sqlComment(v.verified() ? "verified on a scratch copy of " + name
-                        : "UNVERIFIED: " + v.reason()) + "\n" + plan.script();
+                PlanVerifier.Verification v = PlanVerifier.verify(EmbeddedServers.sharedFor(d, actual.server()), actual,
+                        expectedSnapshot, plan, rules);
+                remediation = SafeText.sqlComment(v.verified() ? "verified on a scratch copy of " + name + " ("
+                        + v.provenOn() + ")" : "UNVERIFIED: " + v.reason()) + "\n" + plan.script();
             }
             return new DriftReport.Environment(name, shown, result, null, millis(start), remediation);
         });

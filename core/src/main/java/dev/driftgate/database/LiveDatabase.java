@@ -32,7 +32,7 @@ public final class LiveDatabase {
                     throw new DriftgateException(JdbcUrls.mask(jdbcUrl) + ": the account cannot see "
                             + String.join("; ", unseen) + " (docs/drift.md lists the grants a scan needs)");
                 }
-                return dialect.introspect(connection, schemas);
+                return withOrigin(dialect.introspect(connection, schemas), dialect.checkServerVersion(connection));
             } finally {
                 connection.rollback();
             }
@@ -52,10 +52,14 @@ public final class LiveDatabase {
             throws SQLException {
         try {
             dialect.beginReadOnly(connection, settings);
-            return dialect.introspect(connection, List.of());
+            return withOrigin(dialect.introspect(connection, List.of()), dialect.checkServerVersion(connection));
         } finally {
             connection.rollback();
         }
+    }
+
+    private static SchemaSnapshot withOrigin(SchemaSnapshot snapshot, dev.driftgate.sql.ServerVersion version) {
+        return snapshot.withServer(new dev.driftgate.schema.ServerOrigin(version.product(), version.text()));
     }
 
     private static DriftgateException failure(String url, ConnectionSettings settings, String what, Exception e) {

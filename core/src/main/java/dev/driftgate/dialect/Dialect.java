@@ -50,6 +50,9 @@ public interface Dialect {
         return List.of();
     }
 
+    /** The dialect's own schema dump, the judge of snapshots and plans (pg_dump, mariadb-dump). */
+    SchemaDumper schemaDumper();
+
     /** The renderer of remediation DDL for this dialect. */
     dev.driftgate.plan.Planner planner();
 

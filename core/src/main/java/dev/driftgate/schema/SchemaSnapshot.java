@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What driftgate knows about one database's schema: canonical, immutable and independent of the
- * JDBC driver that read it. Two snapshots of the same schema are equal and serialise to the same
- * bytes, whatever server version or connection they were read through.
+ * JDBC driver that read it. Two snapshots of the same schema read from the same server version are
+ * equal and serialise to the same bytes, whatever connection they were read through; the schemas
+ * they hold are equal whatever the version.
  *
  * @param formatVersion the snapshot file format; readers refuse versions they do not know
  * @param dialect {@code postgresql} or {@code mysql} (MySQL and MariaDB)
@@ -14,15 +15,23 @@ import java.util.Optional;
  * @param extensions installed extensions (PostgreSQL), sorted by name
  * @param unmodelled objects present in the database that the model does not describe, so that a
  *     diff can say "not compared" instead of pretending they matched
+ * @param server the server it was read from, or null for a snapshot of SQL files: plans for it are
+ *     proven on the same product and major version. Not part of what a diff compares.
  */
 public record SchemaSnapshot(
         int formatVersion,
         String dialect,
         List<Schema> schemas,
         List<Extension> extensions,
-        List<UnmodelledObject> unmodelled) {
+        List<UnmodelledObject> unmodelled,
+        ServerOrigin server) {
 
     public static final int FORMAT_VERSION = 1;
+
+    public SchemaSnapshot(int formatVersion, String dialect, List<Schema> schemas, List<Extension> extensions,
+            List<UnmodelledObject> unmodelled) {
+        this(formatVersion, dialect, schemas, extensions, unmodelled, null);
+    }
 
     public SchemaSnapshot {
         schemas = Canonical.sortedBy(schemas, Schema::name);
@@ -44,7 +53,12 @@ public record SchemaSnapshot(
                         s.views().stream().map(v -> v.withReadsRenamed(n -> n.equals(from) ? to : n)).toList(),
                         s.sequences(), s.types(), s.routines(), s.events(), s.attributes(), s.grants()) : s)
                 .toList();
-        return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled);
+        return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled, server);
+    }
+
+    /** The same snapshot, recorded as read from a server. */
+    public SchemaSnapshot withServer(ServerOrigin origin) {
+        return new SchemaSnapshot(formatVersion, dialect, schemas, extensions, unmodelled, origin);
     }
 
     /**

@@ -11,4 +11,17 @@ public final class EmbeddedServers {
     public static DatabaseServer shared(Dialect dialect) {
         return dialect.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared();
     }
+
+    /**
+     * The embedded server to prove a plan for a database read from {@code origin} on: PostgreSQL of
+     * the same major version (its binaries are fetched once), else the dialect's default. A plan
+     * proven on another major version proves nothing about the one it will run on.
+     */
+    public static DatabaseServer sharedFor(Dialect dialect, dev.driftgate.schema.ServerOrigin origin) {
+        if (origin != null && dialect.name().equals("postgresql") && origin.product().equals("PostgreSQL")
+                && origin.major() >= 13 && origin.major() <= 18) {
+            return EmbeddedPostgresServer.shared(origin.major());
+        }
+        return shared(dialect);
+    }
 }

@@ -49,6 +49,9 @@ public final class Golden {
     public static final String BTREE_GIST_18 = "\"name\": \"btree_gist\",\n      \"schema\": \"public\",\n      \"version\": \"1.8\"";
 
     public static String portable(String json, Target target) {
+        // The server a snapshot was read from is recorded (plans are proven on its version); the
+        // golden files hold what every target reads alike.
+        json = json.replaceFirst(",\n  \"server\": \\{[^}]*\\}", "");
         if (target == Target.MARIADB_SERVER) {
             return json.replace("\"root@127.0.0.1\"", "\"root@localhost\"");
         }

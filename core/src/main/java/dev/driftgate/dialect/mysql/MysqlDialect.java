@@ -106,6 +106,13 @@ public final class MysqlDialect implements Dialect {
         return new MysqlIntrospector(connection, version).read(schemas);
     }
 
+    private final MariadbDump dumper = new MariadbDump();
+
+    @Override
+    public dev.driftgate.dialect.SchemaDumper schemaDumper() {
+        return dumper;
+    }
+
     @Override
     public List<String> unseen(Connection connection, List<String> schemas) throws SQLException {
         ServerVersion version = checkServerVersion(connection);

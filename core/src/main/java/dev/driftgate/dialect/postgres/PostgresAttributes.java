@@ -5,6 +5,12 @@ public final class PostgresAttributes {
     public static final String UNLOGGED = "unlogged";
     public static final String ROW_SECURITY = "rowSecurity";
     public static final String FORCE_ROW_SECURITY = "forceRowSecurity";
+    /** REPLICA IDENTITY other than DEFAULT: {@code FULL}, {@code NOTHING} or {@code USING INDEX name}. */
+    /** An identity column's sequence options that differ from the defaults ({@code START WITH 10 CACHE 20}). */
+    public static final String IDENTITY_OPTIONS = "identityOptions";
+    /** The shared library of a C-language function ({@code $libdir/plpgsql}); its body is the link symbol. */
+    public static final String LIBRARY = "library";
+    public static final String REPLICA_IDENTITY = "replicaIdentity";
     public static final String STORAGE_PARAMETERS = "storageParameters";
     public static final String ACCESS_METHOD = "accessMethod";
     public static final String TABLESPACE = "tablespace";

@@ -100,6 +100,13 @@ public final class PostgresDialect implements Dialect {
         return new PostgresIntrospector(connection, version).read(schemas);
     }
 
+    private final PgDump dumper = new PgDump();
+
+    @Override
+    public dev.driftgate.dialect.SchemaDumper schemaDumper() {
+        return dumper;
+    }
+
     @Override
     public dev.driftgate.plan.Planner planner() {
         return new PostgresPlanner();

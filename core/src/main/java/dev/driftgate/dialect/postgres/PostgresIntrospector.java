@@ -153,6 +153,8 @@ final class PostgresIntrospector {
             if (row.getBoolean("relforcerowsecurity")) {
                 t.attributes.put(PostgresAttributes.FORCE_ROW_SECURITY, "true");
             }
+            putIfPresent(t.attributes, PostgresAttributes.REPLICA_IDENTITY,
+                    replicaIdentity(row.getString("relreplident"), text(row, "replica_index")));
             putIfPresent(t.attributes, PostgresAttributes.STORAGE_PARAMETERS, text(row, "options"));
             String accessMethod = text(row, "access_method");
             if (accessMethod != null && !accessMethod.equals("heap")) {
@@ -184,6 +186,10 @@ final class PostgresIntrospector {
             Map<String, String> attributes = new TreeMap<>();
             if (!row.getBoolean("is_local")) {
                 attributes.put(PostgresAttributes.INHERITED, "true");
+            }
+            String identityOptions = text(row, "identity_options");
+            if (identityOptions != null && !identityOptions.isEmpty()) {
+                attributes.put(PostgresAttributes.IDENTITY_OPTIONS, identityOptions);
             }
             Column column = new Column(row.getString("name"), type, !row.getBoolean("not_null"), defaultExpr,
                     identity, generated, text(row, "collation"), text(row, "comment"), attributes);
@@ -420,10 +426,13 @@ final class PostgresIntrospector {
                 attributes.put(PostgresAttributes.SECURITY, "DEFINER");
             }
             putIfPresent(attributes, PostgresAttributes.CONFIG, text(row, "config"));
+            putIfPresent(attributes, PostgresAttributes.LIBRARY, text(row, "library"));
             String owner = row.getString("owner");
             schemas.get(row.getString("schema_name")).routines.add(new Routine(row.getString("name"), kind,
                     row.getString("signature"), row.getString("arguments"), text(row, "returns"), language,
-                    TextNormalizer.body(row.getString("body")), owner, text(row, "comment"), attributes,
+                    // The body exactly as the server keeps it: white space in it is what the function runs
+                    // (and what pg_dump shows), so nothing is trimmed.
+                    text(row, "body"), owner, text(row, "comment"), attributes,
                     PostgresAcl.grants(strings(row, "acl"), owner)));
         }, (Object) scope);
     }
@@ -463,7 +472,9 @@ final class PostgresIntrospector {
             String when = null;
             int whenAt = definition.indexOf(" WHEN (");
             if (whenAt >= 0 && execute > whenAt) {
-                when = definition.substring(whenAt + " WHEN (".length(), execute - 1).strip();
+                // Up to the space before EXECUTE: the clause's own closing parenthesis is the last
+                // character, and only that one goes (the condition may end in one of its own).
+                when = definition.substring(whenAt + " WHEN (".length(), execute).strip();
                 if (when.endsWith(")")) {
                     when = when.substring(0, when.length() - 1);
                 }
@@ -536,5 +547,15 @@ final class PostgresIntrospector {
 
     private static String formatNumber(float value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Float.toString(value);
+    }
+
+    /** pg_class.relreplident as the clause that sets it, or null for DEFAULT (the primary key). */
+    private static String replicaIdentity(String code, String index) {
+        return switch (code) {
+            case "f" -> "FULL";
+            case "n" -> "NOTHING";
+            case "i" -> index == null ? null : "USING INDEX " + index;
+            default -> null;
+        };
     }
 }

@@ -70,6 +70,8 @@ final class PostgresNormalizer {
         while (i < definition.length()) {
             if (definition.startsWith(qualifier, i) && masked.startsWith(qualifier, i)
                     && (i == 0 || !isIdentifierChar(definition.charAt(i - 1)))
+                    // t.* is the whole row (f(t.*)), not a qualified column: every version keeps it.
+                    && !definition.startsWith("*", i + qualifier.length())
                     && !(i >= from.start(1) && i < from.end(0))) {
                 i += qualifier.length();
                 continue;

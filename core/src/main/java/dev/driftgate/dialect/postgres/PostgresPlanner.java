@@ -114,6 +114,9 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     @Override
     protected void add(Change change, Set<Aspect> aspects) {
         ObjectRef ref = change.object();
+        if (followsItsParent(change)) {
+            return;
+        }
         if (change instanceof AddSchema c) {
             emit(Phase.CREATE_SCHEMAS, change, "CREATE SCHEMA " + q(ref.schema()));
             comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
@@ -196,6 +199,11 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             Sequence s = c.after();
             emit(Phase.CREATE_SEQUENCES, change, "ALTER SEQUENCE " + named(ref) + " AS " + s.dataType()
                     + sequenceOptions(s));
+            if (!java.util.Objects.equals(c.before().ownedBy(), s.ownedBy())) {
+                // After the columns are made: the owning column may be new in this plan.
+                emit(Phase.ADD_CONSTRAINTS, change, "ALTER SEQUENCE " + named(ref) + " OWNED BY "
+                        + (s.ownedBy() == null ? "NONE" : s.ownedBy()));
+            }
         } else if (change instanceof AddType c) {
             createType(change, ref, c.after());
         } else if (change instanceof DropType) {
@@ -273,6 +281,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if ("true".equals(t.attributes().get(PostgresAttributes.FORCE_ROW_SECURITY))) {
             emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " FORCE ROW LEVEL SECURITY");
         }
+        replicaIdentity(change, ref, null, t.attributes().get(PostgresAttributes.REPLICA_IDENTITY));
         comment(change, "TABLE " + named(ref), t.comment());
         for (Column c : t.columns()) {
             if (t.partitionOf() == null) {
@@ -315,6 +324,13 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref)
                         + (rls ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
             }
+            boolean forced = "true".equals(after.attributes().get(PostgresAttributes.FORCE_ROW_SECURITY));
+            if (forced != "true".equals(before.attributes().get(PostgresAttributes.FORCE_ROW_SECURITY))) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref)
+                        + (forced ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+            }
+            replicaIdentity(change, ref, before.attributes().get(PostgresAttributes.REPLICA_IDENTITY),
+                    after.attributes().get(PostgresAttributes.REPLICA_IDENTITY));
             String storage = after.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
             String old = before.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
             if (storage != null && !storage.equals(old)) {
@@ -333,6 +349,52 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         }
     }
 
+    /**
+     * REPLICA IDENTITY, when it changes. {@code USING INDEX} names an index that may be created by
+     * the same plan, so it comes after the indexes.
+     */
+    private void replicaIdentity(Change change, ObjectRef ref, String before, String after) {
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        emit(after != null && after.startsWith("USING INDEX") ? Phase.CREATE_DEPENDENTS : Phase.ALTER_COLUMNS, change,
+                "ALTER TABLE " + named(ref) + " REPLICA IDENTITY " + (after == null ? "DEFAULT" : after));
+    }
+
+    /**
+     * A partition's index or constraint attached to its parent's, or a column a child inherits: the
+     * parent's change makes it (or drops it, or alters it), and the partition's own statement would
+     * fail (already exists, does not exist, cannot alter an inherited column).
+     */
+    private static boolean followsItsParent(Change change) {
+        Map<String, String> attributes = Map.of();
+        if (change instanceof AddIndex c) {
+            attributes = c.after().attributes();
+        } else if (change instanceof DropIndex c) {
+            attributes = c.before().attributes();
+        } else if (change instanceof ReplaceIndex c) {
+            attributes = c.after().attributes();
+        } else if (change instanceof AddConstraint c) {
+            attributes = c.after().attributes();
+        } else if (change instanceof DropConstraint c) {
+            attributes = c.before().attributes();
+        } else if (change instanceof ReplaceConstraint c) {
+            attributes = c.after().attributes();
+        } else if (change instanceof AddColumn c) {
+            attributes = c.after().attributes();
+        } else if (change instanceof DropColumn c) {
+            attributes = c.before().attributes();
+        }
+        return "true".equals(attributes.get(PostgresAttributes.INHERITED));
+    }
+
+    /** Whether the expected schema has the table as a partitioned parent. */
+    private boolean isPartitioned(ObjectRef ref) {
+        return expected().schema(ref.schema()).flatMap(s -> s.tables().stream()
+                .filter(t -> t.name().equals(ref.table())).findFirst())
+                .map(t -> t.partitionKey() != null).orElse(false);
+    }
+
     static String column(Column c) {
         StringBuilder sql = new StringBuilder(q(c.name())).append(' ').append(c.type());
         if (c.collation() != null) {
@@ -342,7 +404,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             sql.append(" GENERATED ALWAYS AS (").append(c.generated().expression()).append(") ")
                     .append(c.generated().storage());
         } else if (c.identity() != null) {
-            sql.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY");
+            sql.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY").append(identityOptions(c));
         } else if (c.defaultValue() != null) {
             sql.append(" DEFAULT ").append(c.defaultValue());
         }
@@ -350,6 +412,37 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             sql.append(" NOT NULL");
         }
         return sql.toString();
+    }
+
+    /** {@code  (START WITH 10 CACHE 20)} for an identity with options other than the defaults, else empty. */
+    private static String identityOptions(Column c) {
+        String options = c.attributes().get(PostgresAttributes.IDENTITY_OPTIONS);
+        return options == null ? "" : " (" + options + ")";
+    }
+
+    /**
+     * Every identity option set to what the column expects, defaults spelled out, since ALTER keeps
+     * whatever it is not told: {@code  SET INCREMENT BY 1 SET NO MINVALUE ...}.
+     */
+    private static String identityOptionsSet(Column c) {
+        String options = nullToEmpty(c.attributes().get(PostgresAttributes.IDENTITY_OPTIONS));
+        java.util.function.Function<String, String> value = key -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(key + " (-?\\d+)").matcher(options);
+            return m.find() ? m.group(1) : null;
+        };
+        String increment = value.apply("INCREMENT BY");
+        String min = value.apply("MINVALUE");
+        String max = value.apply("MAXVALUE");
+        String start = value.apply("START WITH");
+        boolean descending = increment != null && increment.startsWith("-");
+        String startDefault = descending ? (max != null ? max : "-1") : (min != null ? min : "1");
+        String cache = value.apply("CACHE");
+        return " SET INCREMENT BY " + (increment == null ? "1" : increment)
+                + (min == null ? " SET NO MINVALUE" : " SET MINVALUE " + min)
+                + (max == null ? " SET NO MAXVALUE" : " SET MAXVALUE " + max)
+                + " SET START WITH " + (start == null ? startDefault : start)
+                + " SET CACHE " + (cache == null ? "1" : cache)
+                + (options.contains("CYCLE") ? " SET CYCLE" : " SET NO CYCLE");
     }
 
     private void alterColumn(Change change, ObjectRef ref, Column before, Column after, Set<Aspect> aspects) {
@@ -372,8 +465,13 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 emit(Phase.ALTER_COLUMNS, change, prefix + " DROP IDENTITY");
             }
             if (after.identity() != null) {
-                emit(Phase.ALTER_COLUMNS, change, prefix + " ADD GENERATED " + after.identity() + " AS IDENTITY");
+                emit(Phase.ALTER_COLUMNS, change, prefix + " ADD GENERATED " + after.identity() + " AS IDENTITY"
+                        + identityOptions(after));
             }
+        } else if (after.identity() != null && aspects.contains(Aspect.ATTRIBUTES) && !java.util.Objects.equals(
+                before.attributes().get(PostgresAttributes.IDENTITY_OPTIONS),
+                after.attributes().get(PostgresAttributes.IDENTITY_OPTIONS))) {
+            emit(Phase.ALTER_COLUMNS, change, prefix + identityOptionsSet(after));
         }
         if (aspects.contains(Aspect.DEFAULT)) {
             emit(Phase.ALTER_COLUMNS, change, after.defaultValue() == null ? prefix + " DROP DEFAULT"
@@ -422,7 +520,8 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         }
         sql.append("INDEX ");
         // Only indexes on tables that exist already: a table created by the plan is empty and unseen.
-        boolean concurrently = online() && ref.kind() == ObjectKind.INDEX;
+        // Nor on a partitioned parent: PostgreSQL cannot build those concurrently.
+        boolean concurrently = online() && ref.kind() == ObjectKind.INDEX && !isPartitioned(ref);
         if (concurrently) {
             sql.append("CONCURRENTLY ");
         }
@@ -526,8 +625,11 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             boolean grown = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
                     && isSubsequence(before.labels(), after.labels());
             if (!grown) {
-                unplanned(change.kind() + " " + change.object()
-                        + ": enum labels can only be added; removing or reordering them needs a new type");
+                if (before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM) {
+                    replaceEnum(change, ref, after);
+                } else {
+                    unplanned(change.kind() + " " + change.object() + ": a type of another kind (drop and recreate it)");
+                }
                 return;
             }
             // Each new label goes after its predecessor in the expected order, which exists by then.
@@ -541,6 +643,46 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         }
         if (aspects.contains(Aspect.COMMENT)) {
             comment(change, (after.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), after.comment());
+        }
+    }
+
+    /**
+     * Enum labels removed or reordered: PostgreSQL can only add labels, so a new type takes the
+     * expected labels, every column of the old type is moved to it through text (a row holding a
+     * removed label fails the plan, as it should), the old type is dropped and the new one takes its
+     * name. Defaults naming the type are dropped before and set again after.
+     */
+    private void replaceEnum(Change change, ObjectRef ref, UserType after) {
+        String newName = ref.name().length() > 50 ? ref.name().substring(0, 50) + "__new" : ref.name() + "__new";
+        String newType = q(ref.schema()) + "." + q(newName);
+        emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + newType + " AS ENUM ("
+                + after.labels().stream().map(PostgresPlanner::literal).collect(Collectors.joining(", ")) + ")");
+        Set<String> spellings = Set.of(ref.name(), q(ref.name()), ref.schema() + "." + ref.name(), named(ref));
+        List<String> setDefaults = new ArrayList<>();
+        for (var schema : actual().schemas()) {
+            for (Table t : schema.tables()) {
+                if (t.partitionOf() != null) {
+                    continue; // partitions follow their parent's column type
+                }
+                for (Column c : t.columns()) {
+                    if (!spellings.contains(c.type()) || "true".equals(c.attributes().get(PostgresAttributes.INHERITED))) {
+                        continue;
+                    }
+                    String column = "ALTER TABLE " + q(schema.name()) + "." + q(t.name()) + " ALTER COLUMN " + q(c.name());
+                    if (c.defaultValue() != null) {
+                        emit(Phase.ALTER_COLUMNS, change, column + " DROP DEFAULT");
+                        setDefaults.add(column + " SET DEFAULT " + c.defaultValue());
+                    }
+                    emit(Phase.ALTER_COLUMNS, change, column + " TYPE " + newType + " USING " + q(c.name()) + "::text::"
+                            + newType);
+                    rebuiltTables.add(new RelationName(schema.name(), t.name()));
+                }
+            }
+        }
+        emit(Phase.ALTER_COLUMNS, change, "DROP TYPE " + named(ref));
+        emit(Phase.ALTER_COLUMNS, change, "ALTER TYPE " + newType + " RENAME TO " + q(ref.name()));
+        for (String sql : setDefaults) {
+            emit(Phase.ALTER_COLUMNS, change, sql);
         }
     }
 
@@ -645,14 +787,19 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             }
         }
         String body = nullToEmpty(r.body());
-        if (body.startsWith("BEGIN ATOMIC") || body.startsWith("RETURN ")) {
+        String library = a.get(PostgresAttributes.LIBRARY);
+        if (library != null) {
+            // A C function: its library and link symbol, not a body.
+            sql.append(" AS ").append(literal(library)).append(", ").append(literal(body));
+        } else if (body.startsWith("BEGIN ATOMIC") || body.startsWith("RETURN ")) {
             sql.append('\n').append(body);
         } else {
             String tag = "$body$";
             while (body.contains(tag)) {
                 tag = "$body" + tag.length() + "$";
             }
-            sql.append(" AS ").append(tag).append('\n').append(body).append('\n').append(tag);
+            // The body exactly as recorded: a newline added around it would be part of the function.
+            sql.append(" AS ").append(tag).append(body).append(tag);
         }
         return sql.toString();
     }

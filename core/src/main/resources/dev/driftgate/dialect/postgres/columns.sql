@@ -9,6 +9,30 @@ SELECT n.nspname AS schema_name,
        a.attnotnull AS not_null,
        pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
        a.attidentity AS identity,
+       -- An identity's sequence options that differ from the defaults for its type and direction,
+       -- in the form CREATE and ALTER take them.
+       CASE WHEN a.attidentity <> '' THEN (
+           SELECT concat_ws(' ',
+               CASE WHEN s.seqstart <> CASE WHEN s.seqincrement > 0 THEN s.seqmin ELSE s.seqmax END
+                    THEN 'START WITH ' || s.seqstart END,
+               CASE WHEN s.seqincrement <> 1 THEN 'INCREMENT BY ' || s.seqincrement END,
+               CASE WHEN s.seqmin <> CASE WHEN s.seqincrement > 0 THEN 1
+                                          WHEN s.seqtypid = 'int2'::regtype THEN -32768
+                                          WHEN s.seqtypid = 'int4'::regtype THEN -2147483648
+                                          ELSE -9223372036854775808 END
+                    THEN 'MINVALUE ' || s.seqmin END,
+               CASE WHEN s.seqmax <> CASE WHEN s.seqincrement < 0 THEN -1
+                                          WHEN s.seqtypid = 'int2'::regtype THEN 32767
+                                          WHEN s.seqtypid = 'int4'::regtype THEN 2147483647
+                                          ELSE 9223372036854775807 END
+                    THEN 'MAXVALUE ' || s.seqmax END,
+               CASE WHEN s.seqcache <> 1 THEN 'CACHE ' || s.seqcache END,
+               CASE WHEN s.seqcycle THEN 'CYCLE' END)
+           FROM pg_depend d
+           JOIN pg_sequence s ON s.seqrelid = d.objid
+           WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+             AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i')
+       END AS identity_options,
        a.attgenerated AS generated,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
            CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)

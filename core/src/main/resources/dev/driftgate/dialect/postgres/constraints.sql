@@ -22,7 +22,7 @@ SELECT n.nspname AS schema_name,
        con.condeferrable,
        con.condeferred,
        con.convalidated,
-       con.conparentid <> 0 AS inherited,
+       con.conparentid <> 0 OR NOT con.conislocal AS inherited,
        obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid

@@ -17,6 +17,7 @@ SELECT n.nspname AS schema_name,
        p.procost,
        array_to_string(p.proconfig, ', ') AS config,
        CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) ELSE p.prosrc END AS body,
+       p.probin AS library,
        pg_get_userbyid(p.proowner) AS owner,
        obj_description(p.oid, 'pg_proc') AS comment,
        p.proacl::text[] AS acl

@@ -16,6 +16,7 @@ SELECT n.nspname AS schema_name,
        p.procost,
        array_to_string(p.proconfig, ', ') AS config,
        p.prosrc AS body,
+       p.probin AS library,
        pg_get_userbyid(p.proowner) AS owner,
        obj_description(p.oid, 'pg_proc') AS comment,
        p.proacl::text[] AS acl
