@@ -28,7 +28,8 @@ public final class ChangeDetails {
         } else if (change instanceof DropConstraint c) {
             return "unexpected " + constraint(c.before());
         } else if (change instanceof ReplaceConstraint c) {
-            return "is " + constraint(c.before()) + "; expected " + constraint(c.after());
+            return isExpected(constraint(c.before()), constraint(c.after()), aspects, c.before().attributes(),
+                    c.after().attributes());
         } else if (change instanceof RenameConstraint c) {
             return "named " + c.before().name() + "; expected " + c.after().name() + " (both generated)";
         } else if (change instanceof AddIndex c) {
@@ -36,7 +37,8 @@ public final class ChangeDetails {
         } else if (change instanceof DropIndex c) {
             return "unexpected " + index(c.before());
         } else if (change instanceof ReplaceIndex c) {
-            return "is " + index(c.before()) + "; expected " + index(c.after());
+            return isExpected(index(c.before()), index(c.after()), aspects, c.before().attributes(),
+                    c.after().attributes());
         } else if (change instanceof RenameIndex c) {
             return "named " + c.before().name() + "; expected " + c.after().name() + " (both generated)";
         } else if (change instanceof AddTable c) {
@@ -80,6 +82,20 @@ public final class ChangeDetails {
             parts.add(aspect.label() + " " + show(a) + ", expected " + show(e));
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * "is A; expected B", unless both sides print the same, which would report a change nobody can
+     * see: then what differs beyond the printed form (options, comment).
+     */
+    private static String isExpected(String actual, String expected, Set<Aspect> aspects,
+            java.util.Map<String, String> actualAttributes, java.util.Map<String, String> expectedAttributes) {
+        if (!actual.equals(expected)) {
+            return "is " + actual + "; expected " + expected;
+        }
+        String differs = "differs in " + aspects.stream().map(Aspect::label).sorted().collect(Collectors.joining(", "));
+        return actualAttributes.equals(expectedAttributes) ? differs
+                : differs + ": " + actualAttributes + ", expected " + expectedAttributes;
     }
 
     private static String show(Object value) {

@@ -110,7 +110,12 @@ public class DiffCasesTest {
                     .sorted().toList();
             assertEquals(c.notCompared().stream().sorted().toList(), unmodelled, c.name() + ": not compared");
             for (DiffResult.Difference d : result.differences()) {
-                assertTrue(!ChangeDetails.describe(d.change(), d.aspects()).isBlank());
+                String details = ChangeDetails.describe(d.change(), d.aspects());
+                assertTrue(!details.isBlank());
+                // A change whose two sides print the same is one nobody can see or act on.
+                java.util.regex.Matcher sides = java.util.regex.Pattern.compile("^is (.*); expected (.*)$").matcher(details);
+                assertTrue(!sides.matches() || !sides.group(1).equals(sides.group(2)),
+                        c.name() + ": " + d.change().object() + " reported with identical sides: " + details);
             }
             {
                 // The remediation plan, in both forms, must turn the actual schema into the expected one.
