@@ -62,8 +62,9 @@ public final class DriftgateConfig {
         m.put(SERVER_USER, "User for `server` targets. Default: postgres on PostgreSQL, root on MySQL/MariaDB.");
         m.put(SERVER_PASSWORD_ENV, "Name of the environment variable holding the `server` targets' password "
                 + "(the password itself never appears in configuration).");
-        m.put(SWEEP_AGE, "On `server` targets, databases with driftgate's prefix older than this many minutes "
-                + "are dropped before a run: what killed runs left behind. Default 60.");
+        m.put(SWEEP_AGE, "On `server` targets, databases of runs that are gone (killed: their server-side run lock is free) "
+                + "are dropped before a run; a live run's never are. Databases of driftgate versions before the run lock "
+                + "(named dg_<epoch>_<pid>_<n>) are dropped when older than this many minutes. Default 60.");
         m.put(BASELINE_CACHE, "true: on PostgreSQL `server` targets, keep each applied baseline as a database named "
                 + "dg_base_<hash of its scripts> and copy it in later runs instead of applying the history again. "
                 + "Left behind on purpose; a changed script makes a new one. Default false.");
