@@ -40,6 +40,10 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     }
 
     public static EmbeddedMariaDbServer start() {
+        return RunCleanup.starting(EmbeddedMariaDbServer::startNow);
+    }
+
+    private static EmbeddedMariaDbServer startNow() {
         Path dir = ScratchDirectories.newRunDirectory("mariadb");
         try {
             // Grant tables must be on (without them MariaDB refuses CREATE EVENT), and a fresh

