@@ -2,6 +2,7 @@ package dev.driftgate.cli;
 
 import dev.driftgate.AtomicFiles;
 import dev.driftgate.DriftgateException;
+import dev.driftgate.provision.ServerLostException;
 import dev.driftgate.reports.results.ResultsListener;
 import dev.driftgate.text.SafeText;
 import dev.driftgate.text.Secrets;
@@ -49,8 +50,11 @@ final class GateRunner {
         SCENARIOS
     }
 
-    /** What a run found; {@code failedScenarios} names the scenarios with at least one failed check. */
-    record Outcome(int passed, int failed, int skipped, List<String> failedScenarios) {
+    /**
+     * What a run found; {@code failedScenarios} names the scenarios with at least one failed check;
+     * {@code errors} are what kept checks from running (a server lost mid-run), not findings.
+     */
+    record Outcome(int passed, int failed, int skipped, List<String> failedScenarios, List<String> errors) {
         int checks() {
             return passed + failed + skipped;
         }
@@ -103,7 +107,8 @@ final class GateRunner {
                 + (printer.passed + printer.failed + printer.skipped == 0
                         ? " (no scenario found: a scenario is a directory with a driftgate.yaml)" : ""));
         out.flush();
-        return new Outcome(printer.passed, printer.failed, printer.skipped, List.copyOf(printer.failedScenarios));
+        return new Outcome(printer.passed, printer.failed, printer.skipped, List.copyOf(printer.failedScenarios),
+                List.copyOf(printer.errors));
     }
 
     /** Rewrites every file a report listener left in the directory with its secrets masked. */
@@ -134,6 +139,7 @@ final class GateRunner {
         /** Per scenario: passed, failed, skipped; and its first failure. */
         private final Map<String, int[]> counts = new HashMap<>();
         private final Map<String, String> firstFailure = new HashMap<>();
+        private final List<String> errors = new ArrayList<>();
         private TestPlan plan;
         private int passed;
         private int failed;
@@ -197,6 +203,18 @@ final class GateRunner {
                     }
                 }
                 case FAILED -> {
+                    if (result.getThrowable().orElse(null) instanceof ServerLostException lost) {
+                        // an error of the run, not a finding about the migrations
+                        if (!errors.contains(lost.getMessage())) {
+                            errors.add(lost.getMessage());
+                        }
+                        skipped++;
+                        count(id, 2);
+                        if (console == Console.VERBOSE) {
+                            out.println(Secrets.mask("– " + path(id) + ": not run: " + SafeText.line(why)));
+                        }
+                        break;
+                    }
                     failed++;
                     count(id, 1);
                     String scenario = path(id).split(" › ")[0];

@@ -29,7 +29,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // A run that ends before finished() (Ctrl-C, SIGTERM) says at exit what it cleaned up.
+        dev.driftgate.provision.RunCleanup.started();
+        int code = run(args);
+        dev.driftgate.provision.RunCleanup.finished();
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (tests call this directly). */

@@ -102,6 +102,10 @@ final class TestCommand implements Callable<Integer> {
         }
         GateRunner.Outcome outcome = GateRunner.run(selectors, config, junitXml, allure, spec.commandLine().getOut(),
                 verbose ? GateRunner.Console.VERBOSE : GateRunner.Console.SHORT);
+        if (!outcome.errors().isEmpty()) {
+            // One line naming the server: the run could not finish, so its checks say nothing.
+            throw new DriftgateException(String.join("; ", outcome.errors()));
+        }
         if (outcome.checks() == 0) {
             return Main.ERROR;
         }

@@ -4,6 +4,7 @@ import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
 import dev.driftgate.gate.TargetRun;
 import dev.driftgate.gate.TargetServers;
+import dev.driftgate.provision.ServerLostException;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
@@ -99,6 +100,8 @@ final class Descriptors {
         private final Scenario scenario;
         private final TargetSpec spec;
         private TargetRun run;
+        /** Set when the server went away: the checks after it are not run. */
+        private volatile ServerLostException lost;
 
         TargetDescriptor(UniqueId id, Scenario scenario, TargetSpec spec) {
             super(id, scenario.dialect().name() + " · " + spec, FileSource.from(scenario.configFile().toFile()),
@@ -109,6 +112,32 @@ final class Descriptors {
 
         TargetRun run() {
             return run;
+        }
+
+        /**
+         * Runs a check of this target, or says it cannot: a check that fails because the server went
+         * away throws {@link ServerLostException} (an error of the run, not a finding), and the
+         * checks after it are not run.
+         */
+        <T> T guarded(Check.Body<T> body) throws Exception {
+            if (lost != null) {
+                throw new org.opentest4j.TestAbortedException("not run: " + lost.getMessage());
+            }
+            try {
+                return body.run();
+            } catch (org.opentest4j.TestAbortedException e) {
+                throw e;
+            } catch (Exception | AssertionError e) {
+                if (run == null) {
+                    throw e;
+                }
+                java.util.Optional<ServerLostException> loss = ServerLostException.behind(e, run.server());
+                if (loss.isPresent()) {
+                    lost = loss.get();
+                    throw loss.get();
+                }
+                throw e;
+            }
         }
 
         @Override
@@ -126,12 +155,12 @@ final class Descriptors {
                         + "): " + dev.driftgate.sql.SqlErrors.describe(e), e);
             }
             if (spec instanceof TargetSpec.Server) {
-                // A shared server keeps what killed runs left behind: drop our databases that are old enough.
+                // A shared server keeps what killed runs left behind: drop the databases of runs that are gone.
                 long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
                 List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));
                 if (!swept.isEmpty()) {
-                    context.report(this, "swept", "dropped " + swept.size() + " leftover databases older than "
-                            + minutes + " minutes: " + String.join(", ", swept));
+                    context.report(this, "swept", "dropped " + swept.size() + " databases left by runs that are gone: "
+                            + String.join(", ", swept));
                 }
             }
             String sqlMode = run.sqlMode();
@@ -180,7 +209,10 @@ final class Descriptors {
         @Override
         public void after(EngineContext context) throws Exception {
             if (run != null) {
-                run.finish();
+                target.guarded(() -> {
+                    run.finish();
+                    return null;
+                });
             }
         }
     }
@@ -189,6 +221,12 @@ final class Descriptors {
     @FunctionalInterface
     interface Check {
         String run(EngineContext context) throws Exception;
+
+        /** A piece of work with a result. */
+        @FunctionalInterface
+        interface Body<T> {
+            T run() throws Exception;
+        }
     }
 
     /** A check that also publishes structured findings (hazards as JSON), whether it passes or fails. */
@@ -214,11 +252,22 @@ final class Descriptors {
 
         @Override
         public EngineContext execute(EngineContext context, DynamicTestExecutor executor) throws Exception {
-            String found = check.run(context, (key, value) -> context.report(this, key, value));
+            Check.Body<String> body = () -> check.run(context, (key, value) -> context.report(this, key, value));
+            TargetDescriptor target = enclosingTarget();
+            String found = target == null ? body.run() : target.guarded(body);
             if (found != null) {
                 context.report(this, "result", found);
             }
             return context;
+        }
+
+        private TargetDescriptor enclosingTarget() {
+            for (var at = getParent(); at.isPresent(); at = at.get().getParent()) {
+                if (at.get() instanceof TargetDescriptor t) {
+                    return t;
+                }
+            }
+            return null;
         }
     }
 

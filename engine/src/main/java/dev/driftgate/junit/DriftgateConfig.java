@@ -63,8 +63,9 @@ public final class DriftgateConfig {
         m.put(SERVER_USER, "User for `server` targets. Default: postgres on PostgreSQL, root on MySQL/MariaDB.");
         m.put(SERVER_PASSWORD_ENV, "Name of the environment variable holding the `server` targets' password "
                 + "(the password itself never appears in configuration).");
-        m.put(SWEEP_AGE, "On `server` targets, databases with driftgate's prefix older than this many minutes "
-                + "are dropped before a run: what killed runs left behind. Default 60.");
+        m.put(SWEEP_AGE, "On `server` targets, databases of runs that are gone (killed: their server-side run lock is free) "
+                + "are dropped before a run; a live run's never are. Databases of driftgate versions before the run lock "
+                + "(named dg_<epoch>_<pid>_<n>) are dropped when older than this many minutes. Default 60.");
         m.put(PATHS_ALLOW_OUTSIDE, "true: a scenario's paths (migrations, seed, expected, declared, forward-fix) may lead "
                 + "outside its repository (the nearest directory with .git). Whoever runs driftgate sets this, never the "
                 + "scenario file. Default false.");

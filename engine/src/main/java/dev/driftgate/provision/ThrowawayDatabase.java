@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A database created for one check and dropped afterwards. Its name says who made it and when
- * ({@code dg_<epoch seconds>_<pid>_<n>}), so that a sweeper can drop what a killed run left behind;
- * databases still open when the JVM exits are dropped by a shutdown hook.
+ * A database created for one check and dropped afterwards. Its name says which run made it
+ * ({@code dg_<run id>_l<n>}, see {@link RunId}), and the run holds a server-side lock keyed by that
+ * id ({@link RunLock}) for its lifetime, so that a sweeper drops only what dead runs left behind;
+ * databases still open when the JVM exits (Ctrl-C, SIGTERM) are dropped by {@link RunCleanup}.
  */
 public final class ThrowawayDatabase implements AutoCloseable {
 
@@ -26,9 +27,16 @@ public final class ThrowawayDatabase implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<ThrowawayDatabase> OPEN = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Creations hold it shared; the exit takes it exclusively, so a CREATE DATABASE still running
+     * when a signal arrives finishes, and is dropped, before the exit drops (else the drop finds
+     * nothing yet and the database commits after it). Creations after that are refused.
+     */
+    private static final ReentrantReadWriteLock CREATING = new ReentrantReadWriteLock();
+    private static volatile boolean exiting;
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(ThrowawayDatabase::close),
-                "driftgate-drop-throwaway-databases"));
+        RunCleanup.onExitDrop(ThrowawayDatabase::dropAllAtExit);
     }
 
     private final DatabaseServer server;
@@ -40,14 +48,66 @@ public final class ThrowawayDatabase implements AutoCloseable {
     }
 
     static ThrowawayDatabase create(DatabaseServer server) throws SQLException {
-        String name = newName();
-        try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
-                Statement s = admin.createStatement()) {
-            s.execute(server.dialect().createDatabaseSql(name));
+        return created(server, name -> {
+            try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
+                    Statement s = admin.createStatement()) {
+                s.execute(server.dialect().createDatabaseSql(name));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Creation {
+        void create(String name) throws SQLException;
+    }
+
+    /**
+     * Creates a database under this run's lock, known to the exit from before its CREATE: a signal
+     * that arrives meanwhile drops it too.
+     */
+    private static ThrowawayDatabase created(DatabaseServer server, Creation creation) throws SQLException {
+        RunLock.hold(server);
+        CREATING.readLock().lock();
+        try {
+            if (exiting) {
+                throw new SQLException("driftgate is exiting: no new throwaway database on " + server.description());
+            }
+            ThrowawayDatabase db = new ThrowawayDatabase(server, newName());
+            OPEN.add(db);
+            try {
+                creation.create(db.name);
+            } catch (SQLException | RuntimeException e) {
+                OPEN.remove(db);
+                throw e;
+            }
+            return db;
+        } finally {
+            CREATING.readLock().unlock();
         }
-        ThrowawayDatabase db = new ThrowawayDatabase(server, name);
-        OPEN.add(db);
-        return db;
+    }
+
+    /** At exit: waits for creations under way (a few seconds at most), then drops every database still open. */
+    private static List<String> dropAllAtExit() {
+        boolean locked = false;
+        try {
+            locked = CREATING.writeLock().tryLock(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exiting = true;
+        try {
+            List<String> dropped = new ArrayList<>();
+            for (ThrowawayDatabase db : List.copyOf(OPEN)) {
+                if (db.drop()) {
+                    dropped.add(db.name + " on " + db.server.description());
+                }
+            }
+            return dropped;
+        } finally {
+            if (locked) {
+                CREATING.writeLock().unlock();
+            }
+        }
     }
 
     /** A throwaway copy of another database, where the dialect copies databases; empty otherwise. */
@@ -65,11 +125,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
         if (!server.dialect().copiesDatabases()) {
             return Optional.empty();
         }
-        String name = newName();
-        copyDatabase(server, template, name);
-        ThrowawayDatabase db = new ThrowawayDatabase(server, name);
-        OPEN.add(db);
-        return Optional.of(db);
+        return Optional.of(created(server, name -> copyDatabase(server, template, name)));
     }
 
     /**
@@ -94,13 +150,18 @@ public final class ThrowawayDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops databases with driftgate's prefix that are older than {@code maxAge}, going by the
-     * creation time in their names: what runs that were killed left behind on a shared server.
+     * Drops databases with driftgate's prefix whose run is gone: what killed runs left behind on a
+     * shared server. A run's databases ({@code dg_<run id>_l<n>}) are known to be orphaned when this
+     * session can take the run's lock ({@link RunLock}); a live run, on this host or another, holds
+     * it, so its databases stay whatever their age. Names of versions before the lock
+     * ({@code dg_<epoch>_<pid>_<n>}, no lock held) are dropped by age only, as those versions did.
+     * Other names are never touched.
      *
+     * @param unlockedAge the age past which a database of a version before the lock is taken for a leftover
      * @return the names dropped
      */
-    public static List<String> sweep(DatabaseServer server, Duration maxAge) throws SQLException {
-        long cutoff = System.currentTimeMillis() / 1000 - maxAge.toSeconds();
+    public static List<String> sweep(DatabaseServer server, Duration unlockedAge) throws SQLException {
+        long cutoff = System.currentTimeMillis() / 1000 - unlockedAge.toSeconds();
         List<String> dropped = new ArrayList<>();
         try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
                 Statement s = admin.createStatement()) {
@@ -111,19 +172,25 @@ public final class ThrowawayDatabase implements AutoCloseable {
                 }
             }
             for (String name : names) {
-                Matcher m = Pattern.compile("dg_(\\d{9,})_\\d+_\\d+").matcher(name);
-                if (m.matches() && Long.parseLong(m.group(1)) < cutoff) {
-                    s.execute(server.dialect().dropDatabaseSql(name));
-                    dropped.add(name);
+                Optional<RunId.Owner> owner = RunId.of(name);
+                if (owner.isEmpty() || owner.get().runId().equals(RunId.current())) {
+                    continue;
                 }
+                boolean gone = owner.get().locked()
+                        ? RunLock.ownerGone(server, admin, owner.get().runId())
+                        : owner.get().epoch() < cutoff;
+                if (!gone) {
+                    continue;
+                }
+                s.execute(server.dialect().dropDatabaseSql(name));
+                dropped.add(name);
             }
         }
         return dropped;
     }
 
     static String newName() {
-        return PREFIX + (System.currentTimeMillis() / 1000) + "_" + ProcessHandle.current().pid() + "_"
-                + COUNTER.incrementAndGet();
+        return PREFIX + RunId.current() + "_l" + COUNTER.incrementAndGet();
     }
 
     public String name() {
@@ -145,15 +212,22 @@ public final class ThrowawayDatabase implements AutoCloseable {
     /** Drops the database; safe to call twice. */
     @Override
     public void close() {
+        drop();
+    }
+
+    /** Drops the database unless done already; whether this call dropped it. */
+    private boolean drop() {
         if (!OPEN.remove(this)) {
-            return;
+            return false;
         }
         try (Connection admin = server.connect(server.dialect().maintenanceDatabase());
                 Statement s = admin.createStatement()) {
             s.execute(server.dialect().dropDatabaseSql(name));
+            return true;
         } catch (SQLException e) {
             System.err.println("driftgate: could not drop throwaway database " + name + " on "
-                    + server.description() + ": " + e.getMessage());
+                    + server.description() + ": " + dev.driftgate.sql.SqlErrors.describe(e));
+            return false;
         }
     }
 }

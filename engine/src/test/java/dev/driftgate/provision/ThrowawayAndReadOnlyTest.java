@@ -35,7 +35,7 @@ class ThrowawayAndReadOnlyTest {
         String name;
         try (ThrowawayDatabase db = server.createThrowaway()) {
             name = db.name();
-            assertTrue(name.matches("dg_\\d+_\\d+_\\d+"), name);
+            assertTrue(name.matches("dg_\\d+_\\d+_l\\d+"), name);
             assertTrue(databases(server).contains(name));
         }
         assertFalse(databases(server).contains(name), name + " still exists");
