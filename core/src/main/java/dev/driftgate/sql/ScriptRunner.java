@@ -60,17 +60,17 @@ public final class ScriptRunner {
     /**
      * Runs a declared schema whose files and statements come in no particular order: a statement
      * that fails because something it needs does not exist yet is retried after the others, until
-     * a pass makes no progress. What still fails then is reported with its file, line and the
-     * database's message, and how many statements were left waiting (a cycle or a missing object).
+     * a pass makes no progress. A statement that fails for any other reason is reported at once with
+     * its file, line and the database's message; when the set stops settling, {@link WaitingStatements}
+     * names either the statement waiting on an object no statement creates, or the statements that
+     * wait on each other.
      */
     public static int runUnordered(Connection connection, List<SqlStatement> statements) {
         List<SqlStatement> pending = new java.util.ArrayList<>(statements);
         int ran = 0;
         try (Statement s = connection.createStatement()) {
             while (!pending.isEmpty()) {
-                List<SqlStatement> waiting = new java.util.ArrayList<>();
-                SQLException firstWait = null;
-                SqlStatement firstWaiting = null;
+                java.util.Map<SqlStatement, SQLException> waiting = new java.util.LinkedHashMap<>();
                 for (SqlStatement statement : pending) {
                     try {
                         s.execute(statement.sql());
@@ -79,20 +79,13 @@ public final class ScriptRunner {
                         if (!isMissingDependency(e)) {
                             throw failure(statement, e);
                         }
-                        if (firstWait == null) {
-                            firstWait = e;
-                            firstWaiting = statement;
-                        }
-                        waiting.add(statement);
+                        waiting.put(statement, e);
                     }
                 }
                 if (waiting.size() == pending.size()) {
-                    throw new DriftgateException(firstWaiting.location() + ": statement cannot be applied: "
-                            + SqlErrors.describe(firstWait) + " -- " + firstWaiting.summary() + " ("
-                            + waiting.size() + " statement" + (waiting.size() == 1 ? "" : "s")
-                            + " wait on objects that no statement creates, or on each other)", firstWait);
+                    throw WaitingStatements.explain(waiting);
                 }
-                pending = waiting;
+                pending = new java.util.ArrayList<>(waiting.keySet());
             }
         } catch (SQLException e) {
             throw new DriftgateException("cannot run script: " + SqlErrors.describe(e), e);
@@ -100,13 +93,21 @@ public final class ScriptRunner {
         return ran;
     }
 
-    /** Errors that mean "something this statement needs does not exist yet". */
-    private static boolean isMissingDependency(SQLException e) {
+    /**
+     * Errors that mean "something this statement needs does not exist yet" rather than "never".
+     * PostgreSQL: a relation, object, schema, function or column that is missing, and a foreign
+     * key whose referenced key is not declared yet (42830). MariaDB/MySQL: a missing table (1146),
+     * a foreign key whose referenced table or key is missing (1005 with errno 150, 1215, 1822,
+     * 1824), a view on a missing table or routine (1356).
+     */
+    static boolean isMissingDependency(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
-            case "42P01", "42704", "3F000", "42883", "42703" -> true; // PostgreSQL: relation, object, schema, function, column
-            default -> e.getErrorCode() == 1146 || e.getErrorCode() == 1824 || e.getErrorCode() == 1005
-                    || e.getErrorCode() == 1215 || e.getErrorCode() == 1356; // MySQL: table, FK target, view target
+            case "42P01", "42704", "3F000", "42883", "42703", "42830" -> true;
+            default -> switch (e.getErrorCode()) {
+                case 1146, 1824, 1005, 1215, 1822, 1356 -> true;
+                default -> false;
+            };
         };
     }
 
