@@ -89,6 +89,25 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Where foreign keys can be declared before what they reference only with the checks off (MySQL:
+     * tables referencing each other in their CREATE TABLE): the statements that turn the checks off
+     * and on again, and a query listing the foreign keys left referencing a missing table (table,
+     * constraint, referenced table). Empty where every foreign key can wait for its target instead.
+     */
+    default java.util.Optional<DeferredForeignKeys> deferredForeignKeys() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * See {@link #deferredForeignKeys()}.
+     *
+     * @param off turns the session's foreign key checks off
+     * @param on turns them on again
+     * @param danglingSql lists foreign keys whose referenced table is missing
+     */
+    record DeferredForeignKeys(String off, String on, String danglingSql) {}
+
     /** The online-safety rules for migrations written for this dialect. */
     dev.driftgate.safety.SafetyRules safetyRules();
 

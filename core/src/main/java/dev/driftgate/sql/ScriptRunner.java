@@ -67,6 +67,7 @@ public final class ScriptRunner {
      */
     public static int runUnordered(Connection connection, List<SqlStatement> statements) {
         List<SqlStatement> pending = new java.util.ArrayList<>(statements);
+        List<SqlStatement> deferred = new java.util.ArrayList<>();
         int ran = 0;
         try (Statement s = connection.createStatement()) {
             while (!pending.isEmpty()) {
@@ -83,14 +84,79 @@ public final class ScriptRunner {
                     }
                 }
                 if (waiting.size() == pending.size()) {
-                    throw WaitingStatements.explain(waiting);
+                    SqlStatement forced = withChecksDeferred(s, connection, waiting);
+                    if (forced == null) {
+                        throw WaitingStatements.explain(waiting);
+                    }
+                    deferred.add(forced);
+                    waiting.remove(forced);
+                    ran++;
                 }
                 pending = new java.util.ArrayList<>(waiting.keySet());
+            }
+            if (!deferred.isEmpty()) {
+                checkNoDanglingForeignKeys(s, connection, deferred);
             }
         } catch (SQLException e) {
             throw new DriftgateException("cannot run script: " + SqlErrors.describe(e), e);
         }
         return ran;
+    }
+
+    /**
+     * Breaks a stall made of foreign keys only, where the dialect allows (MySQL tables that reference
+     * each other in their CREATE TABLE can be created no other way): runs the first waiting statement
+     * with foreign key checks off, as a dump would. Returns it, or null when this is not such a stall.
+     */
+    private static SqlStatement withChecksDeferred(Statement s, Connection connection,
+            java.util.Map<SqlStatement, SQLException> waiting) throws SQLException {
+        java.util.Optional<dev.driftgate.dialect.Dialect.DeferredForeignKeys> deferrable =
+                dev.driftgate.dialect.Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys();
+        if (deferrable.isEmpty()) {
+            return null;
+        }
+        for (java.util.Map.Entry<SqlStatement, SQLException> w : waiting.entrySet()) {
+            if (!isForeignKeyTarget(w.getValue())) {
+                continue;
+            }
+            s.execute(deferrable.get().off());
+            try {
+                s.execute(w.getKey().sql());
+                return w.getKey();
+            } catch (SQLException e) {
+                return null;
+            } finally {
+                s.execute(deferrable.get().on());
+            }
+        }
+        return null;
+    }
+
+    /** A foreign key whose referenced table or key is missing (MySQL/MariaDB). */
+    private static boolean isForeignKeyTarget(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1005, 1215, 1822, 1824 -> true;
+            default -> false;
+        };
+    }
+
+    /** After a load with deferred checks: a foreign key still referencing a missing table never will. */
+    private static void checkNoDanglingForeignKeys(Statement s, Connection connection, List<SqlStatement> deferred)
+            throws SQLException {
+        String sql = dev.driftgate.dialect.Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys()
+                .orElseThrow().danglingSql();
+        try (java.sql.ResultSet rows = s.executeQuery(sql)) {
+            if (rows.next()) {
+                String table = rows.getString(1);
+                java.util.regex.Pattern names = java.util.regex.Pattern.compile("(?is)^\\s*(CREATE|ALTER)\\s+TABLE\\s+"
+                        + "(IF\\s+NOT\\s+EXISTS\\s+)?[`\"]?" + java.util.regex.Pattern.quote(table) + "[`\"]?[\\s(]");
+                SqlStatement culprit = deferred.stream().filter(d -> names.matcher(d.sql()).find()).findFirst()
+                        .orElse(deferred.get(0));
+                throw new DriftgateException(culprit.location() + ": statement cannot be applied: foreign key "
+                        + rows.getString(2) + " of table " + table + " references table " + rows.getString(3)
+                        + ", which no statement creates -- " + culprit.summary());
+            }
+        }
     }
 
     /**

@@ -79,4 +79,28 @@ class DeclaredSchemaSettlesTest {
                 """));
         assertTrue(e.getMessage().startsWith("schema.sql:2: statement 2 failed: "), e.getMessage());
     }
+
+    @Test
+    void mariadbTablesReferencingEachOtherSettleWithTheChecksDeferred() throws Exception {
+        // sakila's store and staff: neither CREATE TABLE can come first with the checks on.
+        assertEquals(2, load(Target.MARIADB_SERVER, """
+                CREATE TABLE store (id int PRIMARY KEY, manager_id int,
+                    CONSTRAINT store_manager_fk FOREIGN KEY (manager_id) REFERENCES staff (id)) ENGINE=InnoDB;
+                CREATE TABLE staff (id int PRIMARY KEY, store_id int,
+                    CONSTRAINT staff_store_fk FOREIGN KEY (store_id) REFERENCES store (id)) ENGINE=InnoDB;
+                """));
+    }
+
+    @Test
+    void mariadbForeignKeyToATableNothingCreatesIsNamed() {
+        DriftgateException e = assertThrows(DriftgateException.class, () -> load(Target.MARIADB_SERVER, """
+                CREATE TABLE store (id int PRIMARY KEY) ENGINE=InnoDB;
+
+                CREATE TABLE staff (id int PRIMARY KEY, store_id int,
+                    CONSTRAINT staff_store_fk FOREIGN KEY (store_id) REFERENCES shop (id)) ENGINE=InnoDB;
+                """));
+        assertEquals("schema.sql:3: statement cannot be applied: foreign key staff_store_fk of table staff references "
+                + "table shop, which no statement creates -- CREATE TABLE staff (id int PRIMARY KEY, store_id int,",
+                e.getMessage());
+    }
 }

@@ -246,4 +246,10 @@ public final class MysqlDialect implements Dialect {
     public String zeroBitsText(Integer length) {
         return "0";
     }
+
+    @Override
+    public java.util.Optional<DeferredForeignKeys> deferredForeignKeys() {
+        return java.util.Optional.of(new DeferredForeignKeys("SET FOREIGN_KEY_CHECKS = 0", "SET FOREIGN_KEY_CHECKS = 1",
+                QueryResources.load(MysqlDialect.class, "dangling_foreign_keys")));
+    }
 }
