@@ -8,6 +8,7 @@ import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.View;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
  * What the dialect planners share: each difference becomes statements filed under a phase, and the
  * plan is the phases in order. Phases order object kinds (tables before their foreign keys, views
  * after tables, drops of dependents before what they depend on); within a phase, views are ordered
- * by the relations each reads, as the snapshots recorded them from the catalog.
+ * by the relations each reads, as the snapshots recorded them from the catalog. Where a dialect
+ * declares what statements make and need ({@link #declare}), the dependency graph has the last word:
+ * a function a column default calls is created before its table, whatever the phases say.
  *
  * @param <P> the dialect's phases, in execution order
  */
@@ -31,6 +34,7 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
     private final Class<P> phaseType;
     private Map<P, List<PlannedStatement>> phases;
     private Map<PlannedStatement, RelationName> subjects;
+    private Map<PlannedStatement, DependencyOrder.Node> nodes;
     private List<String> unplanned;
     private boolean online;
     private DiffResult diff;
@@ -43,6 +47,7 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
     public final synchronized Plan plan(DiffResult diff, boolean onlineForms) {
         phases = new EnumMap<>(phaseType);
         subjects = new IdentityHashMap<>();
+        nodes = new IdentityHashMap<>();
         unplanned = new ArrayList<>();
         online = onlineForms;
         this.diff = diff;
@@ -58,7 +63,7 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
         for (Map.Entry<P, List<PlannedStatement>> phase : phases.entrySet()) {
             all.addAll(order(phase.getKey(), phase.getValue()));
         }
-        return new Plan(all, unplanned);
+        return new Plan(DependencyOrder.sort(all, nodes, unplanned::add), unplanned);
     }
 
     /** Files the statements that repair one difference. */
@@ -104,12 +109,30 @@ public abstract class PhasedPlanner<P extends Enum<P>> implements Planner {
      * Files a statement; {@code subject} names the view it drops or creates, so that the phase can
      * be put in dependency order.
      */
-    protected final void emit(P phase, String reason, String sql, boolean transactional, RelationName subject) {
+    protected final PlannedStatement emit(P phase, String reason, String sql, boolean transactional,
+            RelationName subject) {
         PlannedStatement statement = new PlannedStatement(sql, reason, transactional);
         phases.computeIfAbsent(phase, p -> new ArrayList<>()).add(statement);
         if (subject != null) {
             subjects.put(statement, subject);
         }
+        return statement;
+    }
+
+    /** Files a statement of a change; see {@link #emit(Enum, String, String, boolean, RelationName)}. */
+    protected final PlannedStatement emitted(P phase, Change change, String sql) {
+        return emit(phase, change.kind() + " " + change.object(), sql, true, null);
+    }
+
+    /**
+     * Says what a statement makes and what it needs (ids as {@link dev.driftgate.schema.Dependency}
+     * writes them; a drop makes {@code drop:<id>}): the plan runs it after the statements making what
+     * it needs, whatever their phases. {@code soft} needs are guesses (names found in a routine body
+     * the server keeps no record of) and are dropped where they would close a cycle.
+     */
+    protected final void declare(PlannedStatement statement, Collection<String> makes, Collection<String> needs,
+            Collection<String> soft) {
+        nodes.put(statement, new DependencyOrder.Node(Set.copyOf(makes), Set.copyOf(needs), Set.copyOf(soft)));
     }
 
     /** The views that statements of a phase drop or create. */

@@ -17,6 +17,8 @@ import java.util.Optional;
  *     diff can say "not compared" instead of pretending they matched
  * @param server the server it was read from, or null for a snapshot of SQL files: plans for it are
  *     proven on the same product and major version. Not part of what a diff compares.
+ * @param dependencies which objects need which, from the catalog (PostgreSQL), sorted; planners
+ *     order statements with it, and it is never compared
  */
 public record SchemaSnapshot(
         int formatVersion,
@@ -24,19 +26,28 @@ public record SchemaSnapshot(
         List<Schema> schemas,
         List<Extension> extensions,
         List<UnmodelledObject> unmodelled,
-        ServerOrigin server) {
+        ServerOrigin server,
+        List<Dependency> dependencies) {
 
     public static final int FORMAT_VERSION = 1;
 
     public SchemaSnapshot(int formatVersion, String dialect, List<Schema> schemas, List<Extension> extensions,
-            List<UnmodelledObject> unmodelled) {
-        this(formatVersion, dialect, schemas, extensions, unmodelled, null);
+            List<UnmodelledObject> unmodelled, ServerOrigin server) {
+        this(formatVersion, dialect, schemas, extensions, unmodelled, server, List.of());
     }
 
     public SchemaSnapshot {
         schemas = Canonical.sortedBy(schemas, Schema::name);
         extensions = Canonical.sortedBy(extensions, Extension::name);
         unmodelled = Canonical.sortedBy(unmodelled, UnmodelledObject::sortKey);
+        dependencies = dependencies == null ? List.of()
+                : dependencies.stream().distinct().sorted(Dependency.ORDER).toList();
+    }
+
+    /** A snapshot without dependency records (a dialect whose catalog keeps none). */
+    public SchemaSnapshot(int formatVersion, String dialect, List<Schema> schemas, List<Extension> extensions,
+            List<UnmodelledObject> unmodelled) {
+        this(formatVersion, dialect, schemas, extensions, unmodelled, null, List.of());
     }
 
     public Optional<Schema> schema(String name) {
@@ -53,12 +64,12 @@ public record SchemaSnapshot(
                         s.views().stream().map(v -> v.withReadsRenamed(n -> n.equals(from) ? to : n)).toList(),
                         s.sequences(), s.types(), s.routines(), s.events(), s.attributes(), s.grants()) : s)
                 .toList();
-        return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled, server);
+        return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled, server, dependencies);
     }
 
     /** The same snapshot, recorded as read from a server. */
     public SchemaSnapshot withServer(ServerOrigin origin) {
-        return new SchemaSnapshot(formatVersion, dialect, schemas, extensions, unmodelled, origin);
+        return new SchemaSnapshot(formatVersion, dialect, schemas, extensions, unmodelled, origin, dependencies);
     }
 
     /**

@@ -29,6 +29,16 @@ public final class PostgresAttributes {
     public static final String CONFIG = "config";
     public static final String ENABLED = "enabled";
     public static final String CONSTRAINT_TRIGGER = "constraintTrigger";
+    /** The index a table is clustered on (ALTER TABLE ... CLUSTER ON): on the index, or on the constraint it backs. */
+    public static final String CLUSTERED = "clustered";
+    /** Prefix of a view's column comments: {@code columnComment.<column>} holds the comment on that column. */
+    public static final String COLUMN_COMMENT = "columnComment.";
+    /** A column's statistics target (ALTER COLUMN ... SET STATISTICS), where one is set. */
+    public static final String STATISTICS = "statistics";
+    /** The comment on the index that backs a primary key, unique or exclusion constraint. */
+    public static final String INDEX_COMMENT = "indexComment";
+    /** A trigger's transition tables: {@code OLD TABLE AS o NEW TABLE AS n}, as CREATE TRIGGER's REFERENCING says. */
+    public static final String REFERENCING = "referencing";
 
     private PostgresAttributes() {}
 }

@@ -100,8 +100,11 @@ final class PostgresIntrospector {
         List<UnmodelledObject> unmodelled = new ArrayList<>();
         query(connection, sql("unmodelled"), row -> unmodelled.add(
                 new UnmodelledObject(row.getString("kind"), row.getString("name"))), (Object) scope);
+        List<dev.driftgate.schema.Dependency> dependencies = new ArrayList<>();
+        query(connection, sql("dependencies"), row -> dependencies.add(new dev.driftgate.schema.Dependency(
+                row.getString("dependent"), row.getString("referenced"))), scope, scope, scope, scope, scope, scope);
         return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, PostgresDialect.NAME,
-                assemble(schemas), extensions, unmodelled);
+                assemble(schemas), extensions, unmodelled, null, dependencies);
     }
 
     private String sql(String name) {
@@ -191,6 +194,7 @@ final class PostgresIntrospector {
             if (identityOptions != null && !identityOptions.isEmpty()) {
                 attributes.put(PostgresAttributes.IDENTITY_OPTIONS, identityOptions);
             }
+            putIfPresent(attributes, PostgresAttributes.STATISTICS, text(row, "statistics"));
             Column column = new Column(row.getString("name"), type, !row.getBoolean("not_null"), defaultExpr,
                     identity, generated, text(row, "collation"), text(row, "comment"), attributes);
             if ("c".equals(row.getString("relkind"))) {
@@ -240,6 +244,10 @@ final class PostgresIntrospector {
                 attributes.put(PostgresAttributes.INHERITED, "true");
             }
             putIfPresent(attributes, PostgresAttributes.COMMENT, text(row, "comment"));
+            putIfPresent(attributes, PostgresAttributes.INDEX_COMMENT, text(row, "index_comment"));
+            if (row.getBoolean("clustered")) {
+                attributes.put(PostgresAttributes.CLUSTERED, "true");
+            }
             String suffix = switch (type) {
                 case PRIMARY_KEY -> "pkey";
                 case UNIQUE -> "key";
@@ -306,6 +314,9 @@ final class PostgresIntrospector {
             if (!row.getBoolean("is_valid")) {
                 attributes.put(PostgresAttributes.INVALID, "true");
             }
+            if (row.getBoolean("clustered")) {
+                attributes.put(PostgresAttributes.CLUSTERED, "true");
+            }
             if (row.getBoolean("inherited")) {
                 // A partition's share of an index on the partitioned table: created with it.
                 attributes.put(PostgresAttributes.INHERITED, "true");
@@ -330,6 +341,11 @@ final class PostgresIntrospector {
         query(connection, sql("views"), row -> {
             Map<String, String> attributes = new TreeMap<>();
             putIfPresent(attributes, PostgresAttributes.STORAGE_PARAMETERS, text(row, "options"));
+            List<String> commented = strings(row, "commented_columns");
+            List<String> columnComments = strings(row, "column_comments");
+            for (int i = 0; i < commented.size(); i++) {
+                attributes.put(PostgresAttributes.COLUMN_COMMENT + commented.get(i), columnComments.get(i));
+            }
             String owner = row.getString("owner");
             schemas.get(row.getString("schema_name")).views.add(new View(row.getString("name"),
                     row.getBoolean("materialized"),
@@ -396,11 +412,13 @@ final class PostgresIntrospector {
             Routine.Kind kind = switch (row.getString("prokind")) {
                 case "p" -> Routine.Kind.PROCEDURE;
                 case "w" -> Routine.Kind.WINDOW;
+                case "a" -> Routine.Kind.AGGREGATE;
                 default -> Routine.Kind.FUNCTION;
             };
             String language = row.getString("language");
             Map<String, String> attributes = new TreeMap<>();
-            if (kind != Routine.Kind.PROCEDURE) {
+            // An aggregate's volatility and the like are its functions'; its definition is its body.
+            if (kind != Routine.Kind.PROCEDURE && kind != Routine.Kind.AGGREGATE) {
                 attributes.put(PostgresAttributes.VOLATILITY, switch (row.getString("provolatile")) {
                     case "i" -> "IMMUTABLE";
                     case "s" -> "STABLE";
@@ -489,6 +507,12 @@ final class PostgresIntrospector {
                     default -> enabled;
                 });
             }
+            String oldTable = row.getString("old_table");
+            String newTable = row.getString("new_table");
+            if (oldTable != null || newTable != null) {
+                attributes.put(PostgresAttributes.REFERENCING, ((oldTable != null ? "OLD TABLE AS " + quoteIdent(oldTable) + " " : "")
+                        + (newTable != null ? "NEW TABLE AS " + quoteIdent(newTable) : "")).strip());
+            }
             if (row.getBoolean("is_constraint")) {
                 attributes.put(PostgresAttributes.CONSTRAINT_TRIGGER, row.getBoolean("deferrable")
                         ? row.getBoolean("initially_deferred") ? "INITIALLY DEFERRED" : "INITIALLY IMMEDIATE"
@@ -557,5 +581,10 @@ final class PostgresIntrospector {
             case "i" -> index == null ? null : "USING INDEX " + index;
             default -> null;
         };
+    }
+
+    /** An identifier as PostgreSQL's quote_ident writes it: quoted unless it is lower-case letters, digits and underscores. */
+    private static String quoteIdent(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

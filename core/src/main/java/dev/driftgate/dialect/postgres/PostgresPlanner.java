@@ -10,6 +10,7 @@ import dev.driftgate.plan.PlannedStatement;
 import dev.driftgate.schema.Column;
 import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Constraint;
+import dev.driftgate.schema.Dependency;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.Policy;
 import dev.driftgate.schema.RelationName;
@@ -45,8 +46,32 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     /** Tables whose column types the plan changes: views reading them are rebuilt around it. */
     private final Set<RelationName> rebuiltTables = new LinkedHashSet<>();
 
+    /** The dependency graph of the diff being planned, and the snapshots it was built from. */
+    private PlanDependencies dependencies;
+    private dev.driftgate.schema.SchemaSnapshot dependenciesOf;
+
     PostgresPlanner() {
         super(Phase.class);
+    }
+
+    private PlanDependencies dependencies() {
+        if (dependenciesOf != expected() || dependencies == null) {
+            dependencies = new PlanDependencies(expected(), actual());
+            dependenciesOf = expected();
+        }
+        return dependencies;
+    }
+
+    /** Declares that a statement creates {@code id}, after what the expected side's catalog says it needs. */
+    private void creates(PlannedStatement statement, String id, Set<String> guessed, String... alsoMakes) {
+        List<String> makes = new ArrayList<>(List.of(alsoMakes));
+        makes.add(id);
+        declare(statement, makes, dependencies().needs(id), guessed);
+    }
+
+    /** Declares that a statement drops {@code id}, after the drops of what depends on it on the actual side. */
+    private void drops(PlannedStatement statement, String id) {
+        declare(statement, List.of(PlanDependencies.drop(id)), dependencies().dropsBefore(id), Set.of());
     }
 
     @Override
@@ -145,7 +170,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         } else if (change instanceof AddTable c) {
             createTable(change, ref, c.after());
         } else if (change instanceof DropTable) {
-            emit(Phase.DROP_TABLES, change, "DROP TABLE " + named(ref));
+            drops(emitted(Phase.DROP_TABLES, change, "DROP TABLE " + named(ref)), Dependency.relation(ref.schema(), ref.name()));
         } else if (change instanceof AlterTable c) {
             alterTable(change, ref, c.before(), c.after(), aspects);
         } else if (change instanceof AddColumn c) {
@@ -160,8 +185,12 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         } else if (change instanceof DropConstraint c) {
             emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
         } else if (change instanceof ReplaceConstraint c) {
-            emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
-            addConstraint(change, ref, c.after());
+            if (!aspects.contains(Aspect.DEFINITION) && onlyIndexFacts(c.before(), c.after())) {
+                constraintIndexFacts(change, ref, c.before(), c.after());
+            } else {
+                emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " DROP CONSTRAINT " + q(c.before().name()));
+                addConstraint(change, ref, c.after());
+            }
         } else if (change instanceof RenameConstraint c) {
             emit(Phase.DROP_CONSTRAINTS, change, "ALTER TABLE " + table(ref) + " RENAME CONSTRAINT "
                     + q(c.before().name()) + " TO " + q(c.after().name()));
@@ -170,8 +199,13 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         } else if (change instanceof DropIndex c) {
             emit(Phase.DROP_INDEXES, change, "DROP INDEX " + q(ref.schema()) + "." + q(c.before().name()));
         } else if (change instanceof ReplaceIndex c) {
-            if (aspects.equals(Set.of(Aspect.COMMENT))) {
-                comment(change, "INDEX " + q(ref.schema()) + "." + q(c.after().name()), c.after().comment());
+            if (!aspects.contains(Aspect.DEFINITION) && onlyClustering(c.before().attributes(), c.after().attributes())) {
+                if (aspects.contains(Aspect.COMMENT)) {
+                    comment(change, "INDEX " + q(ref.schema()) + "." + q(c.after().name()), c.after().comment());
+                }
+                if (aspects.contains(Aspect.ATTRIBUTES)) {
+                    cluster(change.kind() + " " + ref, ref, c.after().name(), c.after().attributes(), true);
+                }
             } else {
                 emit(Phase.DROP_INDEXES, change, "DROP INDEX " + q(ref.schema()) + "." + q(c.before().name()));
                 createIndex(change, ref, c.after());
@@ -184,9 +218,12 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         } else if (change instanceof DropView c) {
             dropView(change, ref, c.before());
         } else if (change instanceof ReplaceView c) {
-            if (aspects.equals(Set.of(Aspect.COMMENT))) {
-                comment(change, (c.after().materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref),
-                        c.after().comment());
+            if (!aspects.contains(Aspect.DEFINITION) && withoutColumnComments(c.before()).equals(withoutColumnComments(c.after()))) {
+                if (aspects.contains(Aspect.COMMENT)) {
+                    comment(change, (c.after().materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref),
+                            c.after().comment());
+                }
+                viewColumnComments(change.kind() + " " + ref, ref, c.before().attributes(), c.after().attributes());
             } else {
                 dropView(change, ref, c.before());
                 createView(change, ref, c.after());
@@ -196,43 +233,42 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         } else if (change instanceof DropSequence) {
             emit(Phase.DROP_LAST, change, "DROP SEQUENCE " + named(ref));
         } else if (change instanceof AlterSequence c) {
-            Sequence s = c.after();
-            emit(Phase.CREATE_SEQUENCES, change, "ALTER SEQUENCE " + named(ref) + " AS " + s.dataType()
-                    + sequenceOptions(s));
-            if (!java.util.Objects.equals(c.before().ownedBy(), s.ownedBy())) {
+            alterSequence(change, ref, c.before(), c.after(), aspects);
+            if (!java.util.Objects.equals(c.before().ownedBy(), c.after().ownedBy())) {
                 // After the columns are made: the owning column may be new in this plan.
                 emit(Phase.ADD_CONSTRAINTS, change, "ALTER SEQUENCE " + named(ref) + " OWNED BY "
-                        + (s.ownedBy() == null ? "NONE" : s.ownedBy()));
+                        + (c.after().ownedBy() == null ? "NONE" : c.after().ownedBy()));
             }
         } else if (change instanceof AddType c) {
             createType(change, ref, c.after());
         } else if (change instanceof DropType) {
-            emit(Phase.DROP_LAST, change, "DROP TYPE " + named(ref));
+            drops(emitted(Phase.DROP_LAST, change, "DROP TYPE " + named(ref)), Dependency.type(ref.schema(), ref.name()));
         } else if (change instanceof AlterType c) {
             alterType(change, ref, c.before(), c.after(), aspects);
         } else if (change instanceof AddRoutine c) {
-            emit(Phase.CREATE_ROUTINES, change, routine(ref, c.after()));
+            createRoutine(change, ref, c.after());
             comment(change, routineTarget(ref, c.after()), c.after().comment());
         } else if (change instanceof DropRoutine c) {
-            emit(Phase.DROP_ROUTINES, change, "DROP " + (c.before().kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
-                    + q(ref.schema()) + "." + q(c.before().name()) + "(" + nullToEmpty(c.before().signature()) + ")");
+            drops(emitted(Phase.DROP_ROUTINES, change, "DROP " + routineKeyword(c.before())
+                    + q(ref.schema()) + "." + q(c.before().name()) + "(" + nullToEmpty(c.before().signature()) + ")"),
+                    Dependency.routine(ref.schema(), c.before()));
         } else if (change instanceof ReplaceRoutine c) {
             if (aspects.contains(Aspect.TYPE)) {
-                emit(Phase.DROP_ROUTINES, change, "DROP FUNCTION " + q(ref.schema()) + "." + q(c.before().name()) + "("
+                emit(Phase.DROP_ROUTINES, change, "DROP " + routineKeyword(c.before()) + q(ref.schema()) + "." + q(c.before().name()) + "("
                         + nullToEmpty(c.before().signature()) + ")");
             }
-            emit(Phase.CREATE_ROUTINES, change, routine(ref, c.after()));
+            createRoutine(change, ref, c.after());
             if (aspects.contains(Aspect.COMMENT) || aspects.contains(Aspect.TYPE)) {
                 emitComment(change, routineTarget(ref, c.after()), c.after().comment());
             }
         } else if (change instanceof AddTrigger c) {
-            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            createTrigger(change, ref, c.after());
             comment(change, "TRIGGER " + q(c.after().name()) + " ON " + table(ref), c.after().comment());
         } else if (change instanceof DropTrigger c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()) + " ON " + table(ref));
         } else if (change instanceof ReplaceTrigger c) {
             emit(Phase.DROP_DEPENDENTS, change, "DROP TRIGGER " + q(c.before().name()) + " ON " + table(ref));
-            emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, c.after()));
+            createTrigger(change, ref, c.after());
             comment(change, "TRIGGER " + q(c.after().name()) + " ON " + table(ref), c.after().comment());
         } else if (change instanceof AddPolicy c) {
             emit(Phase.CREATE_DEPENDENTS, change, policy(ref, c.after()));
@@ -274,9 +310,12 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if (storage != null) {
             sql.append(" WITH (").append(storage).append(')');
         }
-        emit(Phase.CREATE_TABLES, change, sql.toString());
+        creates(emitted(Phase.CREATE_TABLES, change, sql.toString()), Dependency.relation(ref.schema(), ref.name()), Set.of());
         if ("enabled".equals(t.attributes().get(PostgresAttributes.ROW_SECURITY))) {
             emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " ENABLE ROW LEVEL SECURITY");
+        }
+        if (!t.inherits().isEmpty()) {
+            inheritedColumnOverrides(change, ref, t);
         }
         if ("true".equals(t.attributes().get(PostgresAttributes.FORCE_ROW_SECURITY))) {
             emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " FORCE ROW LEVEL SECURITY");
@@ -286,6 +325,11 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         for (Column c : t.columns()) {
             if (t.partitionOf() == null) {
                 comment(change, "COLUMN " + named(ref) + "." + q(c.name()), c.comment());
+            }
+            String statistics = c.attributes().get(PostgresAttributes.STATISTICS);
+            if (statistics != null) {
+                emit(Phase.CREATE_TABLES, change, "ALTER TABLE " + named(ref) + " ALTER COLUMN " + q(c.name())
+                        + " SET STATISTICS " + statistics);
             }
         }
         ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
@@ -301,7 +345,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         }
         for (Trigger g : t.triggers()) {
             if (!"true".equals(g.attributes().get(PostgresAttributes.INHERITED))) {
-                emit(Phase.CREATE_DEPENDENTS, change, trigger(asMember, g));
+                createTrigger(change, asMember, g);
                 comment(change, "TRIGGER " + q(g.name()) + " ON " + table(asMember), g.comment());
             }
         }
@@ -342,7 +386,11 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             }
         }
         if (aspects.contains(Aspect.PARTITIONING)) {
-            unplanned(change.kind() + " " + change.object() + ": partitioning (recreate the table)");
+            if (samePartitioning(before, after)) {
+                changeParents(change, ref, before, after);
+            } else {
+                unplanned(change.kind() + " " + change.object() + ": partitioning (recreate the table)");
+            }
         }
         if (aspects.contains(Aspect.COLUMN_ORDER)) {
             unplanned(change.kind() + " " + change.object() + ": column order (PostgreSQL cannot reorder columns)");
@@ -393,6 +441,78 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         return expected().schema(ref.schema()).flatMap(s -> s.tables().stream()
                 .filter(t -> t.name().equals(ref.table())).findFirst())
                 .map(t -> t.partitionKey() != null).orElse(false);
+    }
+
+    private static boolean samePartitioning(Table before, Table after) {
+        return java.util.Objects.equals(before.partitionKey(), after.partitionKey())
+                && java.util.Objects.equals(before.partitionOf(), after.partitionOf())
+                && java.util.Objects.equals(before.partitionBound(), after.partitionBound())
+                && before.partitions().equals(after.partitions());
+    }
+
+    /**
+     * A table's inheritance parents changed: NO INHERIT before columns are dropped, INHERIT once the
+     * columns a new parent brings exist (the child must have them all).
+     */
+    private void changeParents(Change change, ObjectRef ref, Table before, Table after) {
+        for (String parent : before.inherits()) {
+            if (!after.inherits().contains(parent)) {
+                emit(Phase.DROP_COLUMNS, change, "ALTER TABLE " + named(ref) + " NO INHERIT " + parent);
+            }
+        }
+        for (String parent : after.inherits()) {
+            if (!before.inherits().contains(parent)) {
+                emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " INHERIT " + parent);
+            }
+        }
+    }
+
+    /**
+     * A child's own default and NOT NULL on a column it inherits: CREATE TABLE ... INHERITS gives it
+     * the parent's, so where the child differs, it is said after.
+     */
+    private void inheritedColumnOverrides(Change change, ObjectRef ref, Table t) {
+        for (Column c : t.columns()) {
+            if (!"true".equals(c.attributes().get(PostgresAttributes.INHERITED))) {
+                continue;
+            }
+            Column parent = parentColumn(t, c.name());
+            if (parent == null) {
+                continue;
+            }
+            String prefix = "ALTER TABLE " + named(ref) + " ALTER COLUMN " + q(c.name());
+            if (!java.util.Objects.equals(parent.defaultValue(), c.defaultValue()) && c.generated() == null
+                    && c.identity() == null) {
+                emit(Phase.CREATE_TABLES, change, c.defaultValue() == null ? prefix + " DROP DEFAULT"
+                        : prefix + " SET DEFAULT " + c.defaultValue());
+            }
+            if (parent.nullable() && !c.nullable()) {
+                emit(Phase.CREATE_TABLES, change, prefix + " SET NOT NULL");
+            }
+        }
+    }
+
+    /** The column of that name in the first of the table's parents (as the expected side has them) that has it. */
+    private Column parentColumn(Table t, String name) {
+        for (String parent : t.inherits()) {
+            for (dev.driftgate.schema.Schema s : expected().schemas()) {
+                for (Table candidate : s.tables()) {
+                    // The catalog names parents as quote_ident does: schema.table.
+                    if (parent.equals(quoteIdentLike(s.name()) + "." + quoteIdentLike(candidate.name()))) {
+                        java.util.Optional<Column> column = candidate.column(name);
+                        if (column.isPresent()) {
+                            return column.get();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** As quote_ident: quoted unless lower-case letters, digits and underscores. */
+    private static String quoteIdentLike(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : q(name);
     }
 
     static String column(Column c) {
@@ -480,6 +600,12 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if (aspects.contains(Aspect.NULLABILITY)) {
             emit(Phase.ALTER_COLUMNS, change, prefix + (after.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
+        String statistics = after.attributes().get(PostgresAttributes.STATISTICS);
+        if (aspects.contains(Aspect.ATTRIBUTES)
+                && !java.util.Objects.equals(statistics, before.attributes().get(PostgresAttributes.STATISTICS))) {
+            // -1 is the default on every supported version (17 also spells it DEFAULT).
+            emit(Phase.ALTER_COLUMNS, change, prefix + " SET STATISTICS " + (statistics == null ? "-1" : statistics));
+        }
         if (aspects.contains(Aspect.COMMENT)) {
             comment(change, "COLUMN " + table(ref) + "." + q(after.name()), after.comment());
         }
@@ -496,17 +622,83 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         String definition = c.definition();
         boolean validatable = c.type() == ConstraintType.FOREIGN_KEY || c.type() == ConstraintType.CHECK;
         Phase phase = c.type() == ConstraintType.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
+        PlannedStatement added;
         if (online() && existingTable && validatable && !notValid) {
             // Add without scanning the table under a strong lock, then validate under a weaker one.
-            emit(phase, change, prefix + definition + " NOT VALID");
+            added = emitted(phase, change, prefix + definition + " NOT VALID");
             emit(Phase.VALIDATE, change, "ALTER TABLE " + table(ref) + " VALIDATE CONSTRAINT " + q(c.name()));
         } else {
-            emit(phase, change, prefix + definition);
+            added = emitted(phase, change, prefix + definition);
         }
+        // A primary key, unique or exclusion constraint makes the index of its name a foreign key may need.
+        creates(added, Dependency.constraint(ref.schema(), ref.table() != null ? ref.table() : ref.name(), c.name()),
+                Set.of(), Dependency.index(ref.schema(), c.name()));
         String comment = c.attributes().get(PostgresAttributes.COMMENT);
         if (comment != null) {
             comment(change, "CONSTRAINT " + q(c.name()) + " ON " + table(ref), comment);
         }
+        String indexComment = c.attributes().get(PostgresAttributes.INDEX_COMMENT);
+        if (indexComment != null) {
+            emit(Phase.COMMENTS, change, "COMMENT ON INDEX " + q(ref.schema()) + "." + q(c.name()) + " IS " + literal(indexComment));
+        }
+        cluster(change.kind() + " " + change.object(), ref, c.name(), c.attributes(), false);
+    }
+
+    /** Whether two attribute maps differ only in whether the table is clustered on the index. */
+    private static boolean onlyClustering(Map<String, String> before, Map<String, String> after) {
+        Map<String, String> b = new java.util.TreeMap<>(before);
+        Map<String, String> a = new java.util.TreeMap<>(after);
+        b.remove(PostgresAttributes.CLUSTERED);
+        a.remove(PostgresAttributes.CLUSTERED);
+        return a.equals(b);
+    }
+
+    /** Whether two versions of a constraint differ only in comments and clustering, which need no rebuild. */
+    private static boolean onlyIndexFacts(Constraint before, Constraint after) {
+        Map<String, String> b = new java.util.TreeMap<>(before.attributes());
+        Map<String, String> a = new java.util.TreeMap<>(after.attributes());
+        for (String key : List.of(PostgresAttributes.COMMENT, PostgresAttributes.INDEX_COMMENT)) {
+            b.remove(key);
+            a.remove(key);
+        }
+        return onlyClustering(b, a);
+    }
+
+    private void constraintIndexFacts(Change change, ObjectRef ref, Constraint before, Constraint after) {
+        String comment = after.attributes().get(PostgresAttributes.COMMENT);
+        if (!java.util.Objects.equals(comment, before.attributes().get(PostgresAttributes.COMMENT))) {
+            emitComment(change, "CONSTRAINT " + q(after.name()) + " ON " + table(ref), comment);
+        }
+        String indexComment = after.attributes().get(PostgresAttributes.INDEX_COMMENT);
+        if (!java.util.Objects.equals(indexComment, before.attributes().get(PostgresAttributes.INDEX_COMMENT))) {
+            emitComment(change, "INDEX " + q(ref.schema()) + "." + q(after.name()), indexComment);
+        }
+        if (!java.util.Objects.equals(after.attributes().get(PostgresAttributes.CLUSTERED),
+                before.attributes().get(PostgresAttributes.CLUSTERED))) {
+            cluster(change.kind() + " " + ref, ref, after.name(), after.attributes(), true);
+        }
+    }
+
+    /**
+     * CLUSTER ON for an index the table is clustered on; where it was ({@code existing}) and no longer
+     * is, SET WITHOUT CLUSTER (a table is clustered on one index at most: clustering on another moves it).
+     */
+    private void cluster(String reason, ObjectRef ref, String index, Map<String, String> attributes, boolean existing) {
+        if ("true".equals(attributes.get(PostgresAttributes.CLUSTERED))) {
+            emit(Phase.CREATE_INDEXES, reason, "ALTER TABLE " + table(ref) + " CLUSTER ON " + q(index), true, null);
+        } else if (existing && !clusteredElsewhere(ref, index)) {
+            emit(Phase.DROP_INDEXES, reason, "ALTER TABLE " + table(ref) + " SET WITHOUT CLUSTER", true, null);
+        }
+    }
+
+    /** Whether the expected table is clustered on another index than {@code index}. */
+    private boolean clusteredElsewhere(ObjectRef ref, String index) {
+        String tableName = ref.table() != null ? ref.table() : ref.name();
+        return expected().schema(ref.schema()).flatMap(s -> s.tables().stream().filter(t -> t.name().equals(tableName))
+                .findFirst()).map(t -> java.util.stream.Stream.concat(
+                        t.indexes().stream().filter(i -> !i.name().equals(index)).map(Index::attributes),
+                        t.constraints().stream().filter(c -> !c.name().equals(index)).map(Constraint::attributes))
+                .anyMatch(a -> "true".equals(a.get(PostgresAttributes.CLUSTERED)))).orElse(false);
     }
 
     private void createIndex(Change change, ObjectRef ref, Index i) {
@@ -559,13 +751,15 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if (i.predicate() != null) {
             sql.append(" WHERE ").append(i.predicate());
         }
-        emit(Phase.CREATE_INDEXES, reason, sql.toString(), !concurrently, null);
+        creates(emit(Phase.CREATE_INDEXES, reason, sql.toString(), !concurrently, null), Dependency.index(ref.schema(), i.name()),
+                Set.of());
         comment(reason, "INDEX " + q(ref.schema()) + "." + q(i.name()), i.comment());
+        cluster(reason, ref, i.name(), i.attributes(), false);
     }
 
     private void dropView(Change change, ObjectRef ref, View v) {
-        emit(Phase.DROP_DEPENDENTS, change.kind() + " " + ref, "DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
-                + named(ref), true, new RelationName(ref.schema(), ref.name()));
+        drops(emit(Phase.DROP_DEPENDENTS, change.kind() + " " + ref, "DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+                + named(ref), true, new RelationName(ref.schema(), ref.name())), Dependency.relation(ref.schema(), ref.name()));
     }
 
     private void createView(Change change, ObjectRef ref, View v) {
@@ -574,19 +768,63 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     private void createView(String reason, ObjectRef ref, View v) {
         String options = v.attributes().get(PostgresAttributes.STORAGE_PARAMETERS);
-        emit(Phase.CREATE_VIEWS, reason, "CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref)
+        creates(emit(Phase.CREATE_VIEWS, reason, "CREATE " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref)
                 + (options != null ? " WITH (" + options + ")" : "") + " AS " + v.definition()
-                + (v.materialized() ? " WITH NO DATA" : ""), true, new RelationName(ref.schema(), ref.name()));
+                + (v.materialized() ? " WITH NO DATA" : ""), true, new RelationName(ref.schema(), ref.name())),
+                Dependency.relation(ref.schema(), ref.name()), Set.of());
         comment(reason, (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + named(ref), v.comment());
+        viewColumnComments(reason, ref, Map.of(), v.attributes());
         ObjectRef asMember = new ObjectRef(ref.kind(), ref.schema(), ref.name(), null);
         for (Index i : v.indexes()) {
             createIndex(reason, asMember, i);
         }
     }
 
+    private static Map<String, String> withoutColumnComments(View v) {
+        Map<String, String> rest = new java.util.TreeMap<>(v.attributes());
+        rest.keySet().removeIf(k -> k.startsWith(PostgresAttributes.COLUMN_COMMENT));
+        return rest;
+    }
+
+    /** The comments on a view's columns that differ from {@code before}: set, or removed. */
+    private void viewColumnComments(String reason, ObjectRef ref, Map<String, String> before, Map<String, String> after) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            if (key.startsWith(PostgresAttributes.COLUMN_COMMENT) && !java.util.Objects.equals(before.get(key), after.get(key))) {
+                String comment = after.get(key);
+                emit(Phase.COMMENTS, reason, "COMMENT ON COLUMN " + named(ref) + "."
+                        + q(key.substring(PostgresAttributes.COLUMN_COMMENT.length())) + " IS "
+                        + (comment == null ? "NULL" : literal(comment)), true, null);
+            }
+        }
+    }
+
     private static String sequenceOptions(Sequence s) {
         return " INCREMENT BY " + s.increment() + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue()
                 + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    /**
+     * A sequence's new options. A bound moved past the sequence's position (MINVALUE above it, or
+     * MAXVALUE below it for a descending one) is refused by the server unless the position moves
+     * too: it is set to the new bound first, and only where it lies outside, so that a sequence
+     * already beyond the bound keeps handing out the values it would have.
+     */
+    private void alterSequence(Change change, ObjectRef ref, Sequence before, Sequence s, Set<Aspect> aspects) {
+        if (aspects.contains(Aspect.DEFINITION)) {
+            if (s.increment() > 0 && s.minValue() > before.minValue()) {
+                emitted(Phase.CREATE_SEQUENCES, change, "SELECT setval(" + literal(named(ref)) + ", " + s.minValue()
+                        + ", false) FROM " + named(ref) + " WHERE last_value < " + s.minValue());
+            } else if (s.increment() < 0 && s.maxValue() < before.maxValue()) {
+                emitted(Phase.CREATE_SEQUENCES, change, "SELECT setval(" + literal(named(ref)) + ", " + s.maxValue()
+                        + ", false) FROM " + named(ref) + " WHERE last_value > " + s.maxValue());
+            }
+            emit(Phase.CREATE_SEQUENCES, change, "ALTER SEQUENCE " + named(ref) + " AS " + s.dataType() + sequenceOptions(s));
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            emitComment(change, "SEQUENCE " + named(ref), s.comment());
+        }
     }
 
     private void createSequence(Change change, ObjectRef ref, Sequence s) {
@@ -598,20 +836,21 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     }
 
     private void createType(Change change, ObjectRef ref, UserType t) {
-        switch (t.kind()) {
-            case ENUM -> emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ENUM ("
+        PlannedStatement created = switch (t.kind()) {
+            case ENUM -> emitted(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ENUM ("
                     + t.labels().stream().map(PostgresPlanner::literal).collect(Collectors.joining(", ")) + ")");
-            case COMPOSITE -> emit(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ("
+            case COMPOSITE -> emitted(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ("
                     + t.fields().stream().map(f -> q(f.name()) + " " + f.type()
                             + (f.collation() != null ? " COLLATE " + f.collation() : ""))
                             .collect(Collectors.joining(", ")) + ")");
-            case DOMAIN -> emit(Phase.CREATE_TYPES, change, "CREATE DOMAIN " + named(ref) + " AS " + t.baseType()
+            case DOMAIN -> emitted(Phase.CREATE_TYPES, change, "CREATE DOMAIN " + named(ref) + " AS " + t.baseType()
                     + (t.collation() != null ? " COLLATE " + t.collation() : "")
                     + (t.defaultValue() != null ? " DEFAULT " + t.defaultValue() : "")
                     + (t.notNull() ? " NOT NULL" : "")
                     + t.constraints().stream().map(c -> " CONSTRAINT " + q(c.name()) + " " + c.definition())
                             .collect(Collectors.joining()));
-        }
+        };
+        creates(created, Dependency.type(ref.schema(), ref.name()), Set.of());
         comment(change, (t.kind() == UserType.Kind.DOMAIN ? "DOMAIN " : "TYPE ") + named(ref), t.comment());
     }
 
@@ -748,7 +987,33 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         }
     }
 
+    /**
+     * Creates a routine after what it needs: the catalog's records (argument and result types, and
+     * what an SQL-standard body calls and reads), and, for a body kept as a string (plpgsql, SQL),
+     * whose references the server does not record, the routines and relations it names.
+     */
+    private void createRoutine(Change change, ObjectRef ref, Routine r) {
+        String id = Dependency.routine(ref.schema(), r);
+        String body = nullToEmpty(r.body());
+        boolean recorded = body.startsWith("BEGIN ATOMIC") || body.startsWith("RETURN ");
+        creates(emitted(Phase.CREATE_ROUTINES, change, routine(ref, r)), id,
+                recorded ? Set.of() : dependencies().mentionedIn(body, id));
+    }
+
+    private static String routineKeyword(Routine r) {
+        return switch (r.kind()) {
+            case PROCEDURE -> "PROCEDURE ";
+            case AGGREGATE -> "AGGREGATE ";
+            case FUNCTION, WINDOW -> "FUNCTION ";
+        };
+    }
+
     private static String routine(ObjectRef ref, Routine r) {
+        if (r.kind() == Routine.Kind.AGGREGATE) {
+            // The body holds the aggregate's options (SFUNC = ..., STYPE = ...), as the catalog read them.
+            return "CREATE OR REPLACE AGGREGATE " + q(ref.schema()) + "." + q(r.name()) + "(" + nullToEmpty(r.arguments())
+                    + ") (" + r.body() + ")";
+        }
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE ")
                 .append(r.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
                 .append(q(ref.schema())).append('.').append(q(r.name()))
@@ -804,6 +1069,19 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         return sql.toString();
     }
 
+    /** A trigger, then its firing state where it is not the default (CREATE TRIGGER cannot say it). */
+    private void createTrigger(Change change, ObjectRef ref, Trigger g) {
+        emit(Phase.CREATE_DEPENDENTS, change, trigger(ref, g));
+        String enabled = g.attributes().get(PostgresAttributes.ENABLED);
+        if (enabled != null) {
+            emit(Phase.CREATE_DEPENDENTS, change, "ALTER TABLE " + table(ref) + switch (enabled) {
+                case "DISABLED" -> " DISABLE";
+                case "REPLICA" -> " ENABLE REPLICA";
+                default -> " ENABLE ALWAYS";
+            } + " TRIGGER " + q(g.name()));
+        }
+    }
+
     private static String trigger(ObjectRef ref, Trigger g) {
         String constraint = g.attributes().get(PostgresAttributes.CONSTRAINT_TRIGGER);
         StringBuilder sql = new StringBuilder("CREATE ");
@@ -814,6 +1092,10 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 .append(String.join(" OR ", g.events())).append(" ON ").append(table(ref));
         if (constraint != null && !constraint.equals("NOT DEFERRABLE")) {
             sql.append(" DEFERRABLE ").append(constraint);
+        }
+        String referencing = g.attributes().get(PostgresAttributes.REFERENCING);
+        if (referencing != null) {
+            sql.append(" REFERENCING ").append(referencing);
         }
         sql.append(" FOR EACH ").append(g.level());
         if (g.when() != null) {
@@ -832,7 +1114,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     }
 
     private static String routineTarget(ObjectRef ref, Routine r) {
-        return (r.kind() == Routine.Kind.PROCEDURE ? "PROCEDURE " : "FUNCTION ") + q(ref.schema()) + "." + q(r.name())
+        return routineKeyword(r) + q(ref.schema()) + "." + q(r.name())
                 + "(" + nullToEmpty(r.signature()) + ")";
     }
 

@@ -39,7 +39,9 @@ SELECT n.nspname AS schema_name,
                 ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
        END AS collation,
        col_description(c.oid, a.attnum) AS comment,
-       a.attislocal AS is_local
+       a.attislocal AS is_local,
+       -- SET STATISTICS: -1 up to PostgreSQL 16, NULL from 17 when not set.
+       NULLIF(a.attstattarget, -1) AS statistics
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

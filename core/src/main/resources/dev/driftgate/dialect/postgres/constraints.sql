@@ -23,7 +23,11 @@ SELECT n.nspname AS schema_name,
        con.condeferred,
        con.convalidated,
        con.conparentid <> 0 OR NOT con.conislocal AS inherited,
-       obj_description(con.oid, 'pg_constraint') AS comment
+       obj_description(con.oid, 'pg_constraint') AS comment,
+       -- The index backing a key or exclusion constraint: its comment and whether the table is clustered on it.
+       CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END AS index_comment,
+       con.contype IN ('p', 'u', 'x') AND EXISTS (SELECT 1 FROM pg_index ci
+                                                  WHERE ci.indexrelid = con.conindid AND ci.indisclustered) AS clustered
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -12,6 +12,8 @@ SELECT n.nspname AS schema_name,
              JOIN pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum
              ORDER BY k.ord) AS update_columns,
        t.tgenabled AS enabled,
+       t.tgoldtable AS old_table,
+       t.tgnewtable AS new_table,
        t.tgconstraint <> 0 AS is_constraint,
        t.tgdeferrable AS deferrable,
        t.tginitdeferred AS initially_deferred,

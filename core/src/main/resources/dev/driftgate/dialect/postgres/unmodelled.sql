@@ -22,10 +22,11 @@ SELECT 'trigger on view', quote_ident(s.nspname) || '.' || quote_ident(c.relname
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN scope s ON s.oid = c.relnamespace
 WHERE NOT t.tgisinternal AND c.relkind NOT IN ('r', 'p') AND t.oid >= 16384
 UNION ALL
-SELECT 'aggregate', quote_ident(s.nspname) || '.' || quote_ident(p.proname)
+SELECT 'ordered-set aggregate', quote_ident(s.nspname) || '.' || quote_ident(p.proname)
        || '(' || pg_get_function_identity_arguments(p.oid) || ')'
 FROM pg_proc p JOIN scope s ON s.oid = p.pronamespace
 WHERE p.prokind = 'a' AND p.oid >= 16384
+  AND EXISTS (SELECT 1 FROM pg_aggregate a WHERE a.aggfnoid = p.oid AND a.aggkind <> 'n')
   AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_proc'::regclass AND ext.objid = p.oid)
 UNION ALL
 SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END,

@@ -18,6 +18,13 @@ SELECT n.nspname AS schema_name,
        obj_description(c.oid, 'pg_class') AS comment,
        array_to_string(c.reloptions, ', ') AS options,
        c.relacl::text[] AS acl,
+       -- Comments on the view's columns: names and comments as two parallel arrays.
+       ARRAY(SELECT a.attname FROM pg_attribute a JOIN pg_description d
+                 ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 ORDER BY a.attnum) AS commented_columns,
+       ARRAY(SELECT d.description FROM pg_attribute a JOIN pg_description d
+                 ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 ORDER BY a.attnum) AS column_comments,
        ARRAY(SELECT rn.nspname FROM reads r JOIN pg_namespace rn ON rn.oid = r.relnamespace
              WHERE r.view_oid = c.oid ORDER BY rn.nspname, r.relname) AS read_schemas,
        ARRAY(SELECT r.relname FROM reads r JOIN pg_namespace rn ON rn.oid = r.relnamespace
