@@ -1333,3 +1333,263 @@ CREATE INDEX ev_span ON ev USING gist (span);
 -- changes:
 AddIndex index public.ev.ev_at
 AddIndex index public.ev.ev_span
+
+-- case: an aggregate is modelled and created after its state function
+-- actual:
+CREATE TABLE t (id int);
+-- expected:
+CREATE TABLE t (id int);
+CREATE FUNCTION z_concat(acc text, item text) RETURNS text LANGUAGE sql IMMUTABLE
+    RETURN CASE WHEN acc IS NULL THEN item ELSE acc || ', ' || item END;
+CREATE AGGREGATE a_concat(text) (SFUNC = z_concat, STYPE = text, INITCOND = '');
+-- changes:
+AddRoutine routine public.a_concat(text)
+AddRoutine routine public.z_concat(acc text, item text)
+
+-- case: an aggregate whose definition changed is replaced
+-- actual:
+CREATE AGGREGATE agg_sum(int) (SFUNC = int4pl, STYPE = int);
+-- expected:
+CREATE AGGREGATE agg_sum(int) (SFUNC = int4pl, STYPE = int, INITCOND = '0');
+-- changes:
+ReplaceRoutine routine public.agg_sum(integer)
+
+-- case: an aggregate no longer declared is dropped
+-- actual:
+CREATE AGGREGATE agg_sum(int) (SFUNC = int4pl, STYPE = int);
+-- expected:
+-- changes:
+DropRoutine routine public.agg_sum(integer)
+
+-- case: a function is created after the function its SQL-standard body calls
+-- actual:
+-- expected:
+CREATE FUNCTION z_double(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x * 2;
+CREATE FUNCTION a_quadruple(x int) RETURNS int LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT z_double(z_double(x)); END;
+-- changes:
+AddRoutine routine public.a_quadruple(x integer)
+AddRoutine routine public.z_double(x integer)
+
+-- case: a function is created after the function its SQL string body calls (no catalog record)
+-- actual:
+-- expected:
+CREATE FUNCTION z_base() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;
+CREATE FUNCTION a_uses_base() RETURNS int LANGUAGE sql AS $$ SELECT z_base() + 1 $$;
+-- changes:
+AddRoutine routine public.a_uses_base()
+AddRoutine routine public.z_base()
+
+-- case: a table is created after the functions its default, generated column and check call
+-- actual:
+-- expected:
+CREATE FUNCTION z_next_code() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'c'; END $$;
+CREATE FUNCTION z_twice(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x * 2;
+CREATE TABLE a_item (code text DEFAULT z_next_code(), qty int CHECK (z_twice(qty) < 100),
+    double_qty int GENERATED ALWAYS AS (z_twice(qty)) STORED);
+CREATE INDEX a_item_twice ON a_item (z_twice(qty));
+-- changes:
+AddRoutine routine public.z_next_code()
+AddRoutine routine public.z_twice(x integer)
+AddTable table public.a_item
+
+-- case: a function returning a table's rows is created after the table, a view calling it after both
+-- actual:
+-- expected:
+CREATE TABLE z_film (id int, title text);
+CREATE FUNCTION a_films() RETURNS SETOF z_film LANGUAGE sql STABLE BEGIN ATOMIC SELECT * FROM z_film; END;
+CREATE VIEW a_view AS SELECT count(*) AS n FROM a_films();
+-- changes:
+AddRoutine routine public.a_films()
+AddTable table public.z_film
+AddView view public.a_view
+
+-- case: a foreign key is added after the unique index it references
+-- actual:
+-- expected:
+CREATE TABLE a_child (parent_code text);
+CREATE TABLE z_parent (code text);
+CREATE UNIQUE INDEX z_parent_code ON z_parent (code);
+ALTER TABLE a_child ADD CONSTRAINT a_child_parent FOREIGN KEY (parent_code) REFERENCES z_parent (code);
+-- changes:
+AddTable table public.a_child
+AddTable table public.z_parent
+
+-- case: a function is dropped before the function it calls
+-- actual:
+CREATE FUNCTION z_double(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x * 2;
+CREATE FUNCTION a_quadruple(x int) RETURNS int LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT z_double(z_double(x)); END;
+-- expected:
+-- changes:
+DropRoutine routine public.a_quadruple(x integer)
+DropRoutine routine public.z_double(x integer)
+
+-- case: a trigger's transition tables are kept when it is created
+-- actual:
+CREATE TABLE t (id int);
+CREATE FUNCTION count_new() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM count(*) FROM inserted; RETURN NULL; END $$;
+-- expected:
+CREATE TABLE t (id int);
+CREATE FUNCTION count_new() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM count(*) FROM inserted; RETURN NULL; END $$;
+CREATE TRIGGER t_count AFTER INSERT ON t REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_new();
+CREATE TRIGGER t_count_changes AFTER UPDATE ON t REFERENCING OLD TABLE AS "Before" NEW TABLE AS after
+    FOR EACH STATEMENT EXECUTE FUNCTION count_new();
+-- changes:
+AddTrigger trigger public.t.t_count
+AddTrigger trigger public.t.t_count_changes
+
+-- case: a disabled trigger stays disabled, replica and always triggers keep their firing state
+-- actual:
+CREATE TABLE t (id int);
+CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_off BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION noop();
+-- expected:
+CREATE TABLE t (id int);
+CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_off BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION noop();
+ALTER TABLE t DISABLE TRIGGER t_off;
+CREATE TRIGGER t_replica BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION noop();
+ALTER TABLE t ENABLE REPLICA TRIGGER t_replica;
+CREATE TRIGGER t_always BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION noop();
+ALTER TABLE t ENABLE ALWAYS TRIGGER t_always;
+-- changes:
+AddTrigger trigger public.t.t_always
+AddTrigger trigger public.t.t_replica
+ReplaceTrigger trigger public.t.t_off
+
+-- case: a comment on a sequence is planned
+-- actual:
+CREATE SEQUENCE s;
+-- expected:
+CREATE SEQUENCE s;
+COMMENT ON SEQUENCE s IS 'order numbers';
+-- changes:
+AlterSequence sequence public.s
+-- plan contains:
+COMMENT ON SEQUENCE "public"."s" IS 'order numbers'
+
+-- case: MINVALUE raised above the sequence's position moves the position with it
+-- actual:
+CREATE SEQUENCE s;
+CREATE SEQUENCE d INCREMENT BY -1;
+-- expected:
+CREATE SEQUENCE s MINVALUE 100;
+CREATE SEQUENCE d INCREMENT BY -1 MAXVALUE -100;
+-- changes:
+AlterSequence sequence public.d
+AlterSequence sequence public.s
+
+-- case: a table clustered on an index
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a ON t (a);
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a ON t (a);
+ALTER TABLE t CLUSTER ON t_a;
+-- changes:
+ReplaceIndex index public.t.t_a
+-- plan contains:
+ALTER TABLE "public"."t" CLUSTER ON "t_a"
+
+-- case: a table no longer clustered
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a ON t (a);
+ALTER TABLE t CLUSTER ON t_a;
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a ON t (a);
+-- changes:
+ReplaceIndex index public.t.t_a
+
+-- case: a table clustered on another index, and a new table clustered on its primary key
+-- actual:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a ON t (a);
+CREATE INDEX t_b ON t (b);
+ALTER TABLE t CLUSTER ON t_a;
+-- expected:
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a ON t (a);
+CREATE INDEX t_b ON t (b);
+ALTER TABLE t CLUSTER ON t_b;
+CREATE TABLE u (id int PRIMARY KEY);
+ALTER TABLE u CLUSTER ON u_pkey;
+-- changes:
+AddTable table public.u
+ReplaceIndex index public.t.t_a
+ReplaceIndex index public.t.t_b
+
+-- case: a table clustered on its primary key, and a comment on a constraint's index
+-- actual:
+CREATE TABLE t (id int PRIMARY KEY, code text UNIQUE);
+CREATE TABLE c (t_id int REFERENCES t);
+-- expected:
+CREATE TABLE t (id int PRIMARY KEY, code text UNIQUE);
+CREATE TABLE c (t_id int REFERENCES t);
+ALTER TABLE t CLUSTER ON t_pkey;
+COMMENT ON INDEX t_code_key IS 'codes are unique';
+-- changes:
+ReplaceConstraint constraint public.t.t_code_key
+ReplaceConstraint constraint public.t.t_pkey
+-- plan contains:
+ALTER TABLE "public"."t" CLUSTER ON "t_pkey"
+COMMENT ON INDEX "public"."t_code_key" IS 'codes are unique'
+
+-- case: per-column statistics targets, set, changed and reset
+-- actual:
+CREATE TABLE t (a int, b int, c int);
+ALTER TABLE t ALTER COLUMN b SET STATISTICS 200;
+ALTER TABLE t ALTER COLUMN c SET STATISTICS 300;
+-- expected:
+CREATE TABLE t (a int, b int, c int);
+ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;
+ALTER TABLE t ALTER COLUMN b SET STATISTICS 250;
+CREATE TABLE u (id int);
+ALTER TABLE u ALTER COLUMN id SET STATISTICS 1000;
+-- changes:
+AddTable table public.u
+AlterColumn column public.t.a
+AlterColumn column public.t.b
+AlterColumn column public.t.c
+
+-- case: a child's own default and NOT NULL on a column it inherits
+-- actual:
+-- expected:
+CREATE TABLE parent (id int, status text DEFAULT 'new', note text);
+CREATE TABLE child () INHERITS (parent);
+ALTER TABLE child ALTER COLUMN status SET DEFAULT 'archived';
+ALTER TABLE child ALTER COLUMN note SET NOT NULL;
+-- changes:
+AddTable table public.child
+AddTable table public.parent
+
+-- case: a table's inheritance parents change
+-- actual:
+CREATE TABLE old_parent (id int);
+CREATE TABLE new_parent (id int);
+CREATE TABLE child (id int) INHERITS (old_parent);
+-- expected:
+CREATE TABLE old_parent (id int);
+CREATE TABLE new_parent (id int);
+CREATE TABLE child (id int) INHERITS (new_parent);
+-- changes:
+AlterTable table public.child
+
+-- case: comments on a view's columns are compared and planned
+-- actual:
+CREATE TABLE t (id int, name text);
+CREATE VIEW v AS SELECT id, name FROM t;
+COMMENT ON COLUMN v.name IS 'old';
+-- expected:
+CREATE TABLE t (id int, name text);
+CREATE VIEW v AS SELECT id, name FROM t;
+COMMENT ON COLUMN v.id IS 'the key';
+CREATE VIEW w AS SELECT id AS "Key" FROM t;
+COMMENT ON COLUMN w."Key" IS 'quoted';
+-- changes:
+AddView view public.w
+ReplaceView view public.v
+-- plan contains:
+COMMENT ON COLUMN "public"."v"."id" IS 'the key'
+COMMENT ON COLUMN "public"."v"."name" IS NULL
