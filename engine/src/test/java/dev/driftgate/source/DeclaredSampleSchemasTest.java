@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.database.LiveDatabase;
-import dev.driftgate.database.ScriptRunner;
-import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.dialect.Dialect;
-import dev.driftgate.dialect.SqlStatement;
+import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.plan.PlannedStatement;

@@ -1,7 +1,7 @@
 package dev.driftgate.testing;
 
-import dev.driftgate.database.DatabaseServer;
-import dev.driftgate.database.ThrowawayDatabase;
+import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.ThrowawayDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
