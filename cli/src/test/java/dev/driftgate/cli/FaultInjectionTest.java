@@ -47,7 +47,11 @@ class FaultInjectionTest {
         final List<String> err = Collections.synchronizedList(new ArrayList<>());
 
         Child(Path scratchDir, String targets, String... scenarios) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            // A process started in the background by a shell without job control (Maven under a CI
+            // script, say) inherits SIGINT ignored, and so would the child: perl puts the default
+            // back and becomes the JVM (same pid).
+            List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Ddriftgate.scratch=" + scratchDir, "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "test", "-v", "--targets", targets,
                     "-D", "driftgate.server.postgresql=jdbc:postgresql://" + PG + "/",
