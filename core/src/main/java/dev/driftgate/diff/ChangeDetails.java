@@ -110,7 +110,9 @@ public final class ChangeDetails {
         return c.definition() != null ? c.definition()
                 : c.type() + " (" + String.join(", ", c.columns()) + ")"
                         + (c.references() == null ? "" : " REFERENCES " + c.references().table()
-                                + " (" + String.join(", ", c.references().columns()) + ")");
+                                + " (" + String.join(", ", c.references().columns()) + ")"
+                                + (c.references().onDelete() == null ? "" : " ON DELETE " + c.references().onDelete())
+                                + (c.references().onUpdate() == null ? "" : " ON UPDATE " + c.references().onUpdate()));
     }
 
     private static String index(Index i) {

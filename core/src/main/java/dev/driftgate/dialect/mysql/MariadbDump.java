@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,11 +67,33 @@ public final class MariadbDump implements SchemaDumper {
         return normalise(DumpProcess.run(command, environment).replace("`" + database + "`", "`{database}`"));
     }
 
+    /** A trigger's header up to its body, which the dump prints as it was written. */
+    private static final Pattern TRIGGER_HEADER = Pattern.compile("( TRIGGER [^\\n]*? FOR EACH ROW)\\s+");
+
+    /** A quoted name that needs no quotes. */
+    private static final Pattern NEEDLESS_QUOTES = Pattern.compile("`(\\w+)`");
+
+    /** A secondary key of a table. */
+    private static final Pattern KEY_LINE = Pattern.compile("^  (?:FULLTEXT |SPATIAL )?KEY `");
+
+    /**
+     * What is the same written differently: the database name, AUTO_INCREMENT counters, an event's
+     * STARTS, the quoting and white space of a trigger's header (printed as it was written: a
+     * quoted name is the same name unquoted), the order of a table's secondary keys (creation
+     * order, which no query sees; snapshots keep them by name).
+     */
     @Override
     public String normalise(String dump) {
         List<String> blocks = new ArrayList<>();
         StringBuilder block = new StringBuilder();
-        for (String line : dump.split("\n", -1)) {
+        Matcher header = TRIGGER_HEADER.matcher(dump);
+        StringBuilder unquoted = new StringBuilder();
+        while (header.find()) {
+            header.appendReplacement(unquoted,
+                    Matcher.quoteReplacement(NEEDLESS_QUOTES.matcher(header.group(1)).replaceAll("$1") + " "));
+        }
+        header.appendTail(unquoted);
+        for (String line : keysSorted(unquoted.toString().split("\n", -1))) {
             if (OBJECT_CAPTION.matcher(line).find()) {
                 blocks.add(block.toString().strip());
                 block.setLength(0);
@@ -84,6 +107,27 @@ public final class MariadbDump implements SchemaDumper {
         blocks.removeIf(String::isEmpty);
         blocks.sort(null);
         return String.join("\n\n", blocks) + "\n";
+    }
+
+    private static List<String> keysSorted(String[] lines) {
+        List<String> out = new ArrayList<>(List.of(lines));
+        int i = 0;
+        while (i < out.size()) {
+            int end = i;
+            while (end < out.size() && KEY_LINE.matcher(out.get(end)).find()) {
+                end++;
+            }
+            if (end - i > 1) {
+                boolean lastHasComma = out.get(end - 1).endsWith(",");
+                List<String> run = out.subList(i, end).stream()
+                        .map(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l).sorted().toList();
+                for (int j = 0; j < run.size(); j++) {
+                    out.set(i + j, run.get(j) + (j < run.size() - 1 || lastHasComma ? "," : ""));
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return out;
     }
 
     private static String tool(ServerVersion server) {

@@ -10,6 +10,7 @@ import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.plan.PlannedStatement;
 import dev.driftgate.plan.Planner;
+import dev.driftgate.provision.DialectDump;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.sql.ScriptRunner;
@@ -20,16 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,13 +35,11 @@ import org.junit.jupiter.api.TestFactory;
  * The round trip on MariaDB with the server's own dump as the judge: a schema is loaded by the
  * {@code mariadb} client into one database, snapshotted, and rebuilt in a fresh database from that
  * snapshot alone with driftgate's own plan (empty → snapshot); {@code mariadb-dump --no-data
- * --routines --events --triggers} of both must then be equal, normalised only for what the dump
- * itself says is state, not schema (the AUTO_INCREMENT counter, the database name).
+ * --routines --events --triggers} of both must then be equal, normalised only as
+ * docs/snapshot-format.md lists ({@code MariadbDump}).
  *
  * <p>Schemas: both sides of every diff case, the example scenarios and the MySQL variants of
- * ../shared/datasets. The dump runner is a small one of its own here (the {@code mariadb-dump}
- * on PATH, against the machine's MariaDB server); a generic dump oracle behind the dialect
- * interface may replace it.
+ * ../shared/datasets.
  */
 class MariaDbRoundTripTest {
 
@@ -126,69 +120,10 @@ class MariaDbRoundTripTest {
         return run(command, sql);
     }
 
-    /** The server's own dump of a database's schema, with its name and AUTO_INCREMENT counters taken out. */
-    static String dump(String database) throws Exception {
-        String dump = run(List.of("mariadb-dump", "-h", "127.0.0.1", "-P", "3306", "-u", "root", "--no-data",
-                "--routines", "--events", "--triggers", "--skip-comments", "--skip-dump-date",
-                "--default-character-set=utf8mb4", database), "");
-        return dump.replace("`" + database + "`", "`DB`")
-                .replaceAll(" AUTO_INCREMENT=\\d+", "")
-                .replaceAll("( TRIGGER [^\\n]*? FOR EACH ROW)\\s+", "$1 ")
-                .lines().map(MariaDbRoundTripTest::normalised).collect(Collectors.collectingAndThen(Collectors.toList(),
-                        MariaDbRoundTripTest::keysSorted)).stream().collect(Collectors.joining("\n", "", "\n"));
+    /** The server's own dump of a database's schema, normalised as docs/snapshot-format.md lists (MariadbDump). */
+    static String dump(String database) {
+        return DialectDump.of(Target.MARIADB_SERVER.server(), database);
     }
-
-    /**
-     * A table's secondary keys in name order: SHOW CREATE TABLE lists them in the order they were
-     * created, which no query sees and snapshots do not keep (they sort by name).
-     */
-    private static List<String> keysSorted(List<String> lines) {
-        List<String> out = new ArrayList<>(lines);
-        int i = 0;
-        while (i < out.size()) {
-            int end = i;
-            while (end < out.size() && KEY_LINE.matcher(out.get(end)).find()) {
-                end++;
-            }
-            if (end - i > 1) {
-                boolean lastHasComma = out.get(end - 1).endsWith(",");
-                List<String> run = new ArrayList<>(out.subList(i, end).stream()
-                        .map(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l).sorted().toList());
-                for (int j = 0; j < run.size(); j++) {
-                    out.set(i + j, run.get(j) + (j < run.size() - 1 || lastHasComma ? "," : ""));
-                }
-            }
-            i = Math.max(end, i + 1);
-        }
-        return out;
-    }
-
-    private static final Pattern KEY_LINE = Pattern.compile("^  (?:FULLTEXT |SPATIAL )?KEY `");
-
-    /**
-     * What the manual says is the same written differently: a trigger's header is printed as it
-     * was written, and a quoted name is the same name unquoted, white space after it the same as
-     * one space; an event's STARTS left to default
-     * is the moment it was created (see {@link dev.driftgate.schema.Event}), here the last hour.
-     */
-    private static String normalised(String line) {
-        if (line.contains(" TRIGGER ")) {
-            int each = line.indexOf(" FOR EACH ROW");
-            String header = (each < 0 ? line : line.substring(0, each)).replaceAll("`(\\w+)`", "$1");
-            line = header + (each < 0 ? "" : line.substring(each));
-        }
-        Matcher starts = STARTS.matcher(line);
-        if (starts.find()) {
-            LocalDateTime at = LocalDateTime.parse(starts.group(1), TIMESTAMP);
-            if (Duration.between(at, LocalDateTime.now()).abs().toMinutes() < 60) {
-                line = starts.replaceFirst(" STARTS '(the moment of creation)'");
-            }
-        }
-        return line;
-    }
-
-    private static final Pattern STARTS = Pattern.compile(" STARTS '([0-9-]+ [0-9:]+)'");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static String run(List<String> command, String input) throws Exception {
         Path out = Files.createTempFile("dg-client", ".out");
