@@ -106,4 +106,24 @@ class DumpNormalisationTest {
         assertNotEquals(dump.normalise(MARIADB), dump.normalise(MARIADB.replace("ENGINE=InnoDB", "ENGINE=Aria")));
         assertNotEquals(dump.normalise(MARIADB), dump.normalise(MARIADB.replace("NOT NULL AUTO_INCREMENT", "NOT NULL")));
     }
+
+    @Test
+    void mariadbGeneratedForeignKeyAndKeyNamesAreEquivalentNamedOnesAreNot() {
+        MariadbDump dump = new MariadbDump();
+        String made = """
+                CREATE TABLE `c` (
+                  `id` int(11) NOT NULL,
+                  `p_id` int(11) DEFAULT NULL,
+                  PRIMARY KEY (`id`),
+                  KEY `%s` (`p_id`),
+                  CONSTRAINT `%s` FOREIGN KEY (`p_id`) REFERENCES `p` (`id`)
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+                """;
+        assertEquals(dump.normalise(made.formatted("c_ibfk_7", "c_ibfk_7")),
+                dump.normalise(made.formatted("p_id", "c_ibfk_1")));
+        assertNotEquals(dump.normalise(made.formatted("by_parent", "c_ibfk_1")),
+                dump.normalise(made.formatted("p_id", "c_ibfk_1")), "a key named by hand is its own name");
+        assertNotEquals(dump.normalise(made.formatted("p_id", "fk_parent")),
+                dump.normalise(made.formatted("p_id", "c_ibfk_1")), "a constraint named by hand is its own name");
+    }
 }

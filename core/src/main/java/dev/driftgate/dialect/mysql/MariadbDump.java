@@ -73,12 +73,18 @@ public final class MariadbDump implements SchemaDumper {
     /** A quoted name that needs no quotes. */
     private static final Pattern NEEDLESS_QUOTES = Pattern.compile("`(\\w+)`");
 
+    /** A foreign key name the server generated: {@code <table>_ibfk_<n>}, numbered per table as created. */
+    private static final Pattern GENERATED_FOREIGN_KEY = Pattern.compile("`(\\w+)_ibfk_\\d+`");
+
+    /** A secondary key: its name, then its first column. */
+    private static final Pattern KEY_NAME = Pattern.compile("^(  (?:UNIQUE |FULLTEXT |SPATIAL )?KEY )`([^`]+)` \\(`([^`]+)`");
+
     /** A secondary key of a table. */
     private static final Pattern KEY_LINE = Pattern.compile("^  (?:FULLTEXT |SPATIAL )?KEY `");
 
     /**
      * What is the same written differently: the database name, AUTO_INCREMENT counters, an event's
-     * STARTS, the quoting and white space of a trigger's header (printed as it was written: a
+     * STARTS, generated constraint and key names, the quoting and white space of a trigger's header (printed as it was written: a
      * quoted name is the same name unquoted), the order of a table's secondary keys (creation
      * order, which no query sees; snapshots keep them by name).
      */
@@ -93,7 +99,11 @@ public final class MariadbDump implements SchemaDumper {
                     Matcher.quoteReplacement(NEEDLESS_QUOTES.matcher(header.group(1)).replaceAll("$1") + " "));
         }
         header.appendTail(unquoted);
-        for (String line : keysSorted(unquoted.toString().split("\n", -1))) {
+        String[] lines = unquoted.toString().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = generatedNamesMarked(lines[i]);
+        }
+        for (String line : keysSorted(lines)) {
             if (OBJECT_CAPTION.matcher(line).find()) {
                 blocks.add(block.toString().strip());
                 block.setLength(0);
@@ -107,6 +117,21 @@ public final class MariadbDump implements SchemaDumper {
         blocks.removeIf(String::isEmpty);
         blocks.sort(null);
         return String.join("\n\n", blocks) + "\n";
+    }
+
+    /**
+     * Names the server makes up are the same name whatever their number (as in snapshots,
+     * {@code generatedName}): {@code t_ibfk_7} and {@code t_ibfk_1}, and the key a foreign key brings
+     * with it, named after the constraint or after its first column, depending on how it was made.
+     */
+    private static String generatedNamesMarked(String line) {
+        String out = GENERATED_FOREIGN_KEY.matcher(line).replaceAll("`$1_ibfk_{n}`");
+        Matcher key = KEY_NAME.matcher(out);
+        if (key.find() && !key.group(1).contains("UNIQUE")
+                && (key.group(2).equals(key.group(3)) || key.group(2).matches("\\w+_ibfk_\\{n\\}"))) {
+            out = key.group(1) + "`{generated}` (`" + key.group(3) + "`" + out.substring(key.end());
+        }
+        return out;
     }
 
     private static List<String> keysSorted(String[] lines) {
