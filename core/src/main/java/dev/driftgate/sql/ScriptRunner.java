@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Runs SQL scripts statement by statement, so that a failure names its file, line and statement. */
 public final class ScriptRunner {
@@ -43,7 +45,7 @@ public final class ScriptRunner {
         return ran;
     }
 
-    private static final java.util.regex.Pattern OWNERSHIP_OR_PRIVILEGE = java.util.regex.Pattern.compile(
+    private static final Pattern OWNERSHIP_OR_PRIVILEGE = Pattern.compile(
             "(?is)^\\s*(GRANT|REVOKE|ALTER\\s.*\\sOWNER\\s+TO\\s|ALTER\\s+DEFAULT\\s+PRIVILEGES)");
 
     private static boolean isMissingRole(SQLException e) {

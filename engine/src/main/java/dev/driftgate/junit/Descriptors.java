@@ -1,18 +1,26 @@
 package dev.driftgate.junit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftgate.DriftgateException;
+import dev.driftgate.ReportEntryKeys;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
 import dev.driftgate.gate.TargetRun;
 import dev.driftgate.gate.TargetServers;
 import dev.driftgate.provision.ServerLostException;
 import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.safety.HazardJson;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.sql.SqlErrors;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -147,24 +155,24 @@ final class Descriptors {
 
         @Override
         public EngineContext before(EngineContext context) throws Exception {
-            run = TargetRun.open(scenario, spec, context::setting);
+            run = TargetRun.open(scenario, spec, context.settings());
             try {
                 run.server().connect(run.server().dialect().maintenanceDatabase()).close();
-            } catch (java.sql.SQLException e) {
-                throw new dev.driftgate.DriftgateException("target " + spec + " (" + run.server().description()
-                        + "): " + dev.driftgate.sql.SqlErrors.describe(e), e);
+            } catch (SQLException e) {
+                throw new DriftgateException("target " + spec + " (" + run.server().description()
+                        + "): " + SqlErrors.describe(e), e);
             }
             if (spec instanceof TargetSpec.Server) {
                 // A shared server keeps what killed runs left behind: drop the databases of runs that are gone.
-                long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
+                long minutes = context.settings().sweepAge().toMinutes();
                 List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));
                 if (!swept.isEmpty()) {
-                    context.report(this, "swept", "dropped " + swept.size() + " databases left by runs that are gone: "
+                    context.report(this, ReportEntryKeys.SWEPT, "dropped " + swept.size() + " databases left by runs that are gone: "
                             + String.join(", ", swept));
                 }
             }
             String sqlMode = run.sqlMode();
-            context.report(this, "target", run.description() + "; candidates: " + scenario.candidatesHow()
+            context.report(this, ReportEntryKeys.TARGET, run.description() + "; candidates: " + scenario.candidatesHow()
                     + (sqlMode == null ? "" : "; sql_mode " + sqlMode));
             return context;
         }
@@ -173,7 +181,7 @@ final class Descriptors {
         public void after(EngineContext context) {
             if (run != null) {
                 if (run.timings().ranAnything()) {
-                    context.report(this, "timings", run.timings().toString());
+                    context.report(this, ReportEntryKeys.TIMINGS, run.timings().toString());
                 }
                 run.close();
             }
@@ -231,7 +239,7 @@ final class Descriptors {
 
     /** A check that also publishes structured findings (hazards as JSON), whether it passes or fails. */
     interface ReportingCheck {
-        String run(EngineContext context, java.util.function.BiConsumer<String, String> report) throws Exception;
+        String run(EngineContext context, BiConsumer<String, String> report) throws Exception;
     }
 
     /**
@@ -256,7 +264,7 @@ final class Descriptors {
             TargetDescriptor target = enclosingTarget();
             String found = target == null ? body.run() : target.guarded(body);
             if (found != null) {
-                context.report(this, "result", found);
+                context.report(this, ReportEntryKeys.RESULT, found);
             }
             return context;
         }
@@ -273,7 +281,7 @@ final class Descriptors {
 
     /** The scenario's migration files and their roles, for the verification manifest. */
     static String migrationsJson(Scenario scenario) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         var out = json.createArrayNode();
         for (Migration m : scenario.baseline()) {
             if (!m.repeatable()) {
@@ -307,7 +315,7 @@ final class Descriptors {
             t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + plural(scenario.baseline().size(), "migration")
                     + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
                     (ReportingCheck) (c, report) -> {
-                        report.accept("migrations", migrationsJson(scenario));
+                        report.accept(ReportEntryKeys.MIGRATIONS, migrationsJson(scenario));
                         return t.run().applyBaseline();
                     }));
             for (Migration m : scenario.candidates()) {
@@ -335,7 +343,7 @@ final class Descriptors {
                         up, c -> cd.run().partialFailure()));
                 cd.addChild(new StepDescriptor(mid.append(STEP, "online-safety"), "online safety", up,
                         (ReportingCheck) (c, report) -> cd.run().onlineSafety(
-                                hazards -> report.accept("hazards", dev.driftgate.safety.HazardJson.toJson(hazards)))));
+                                hazards -> report.accept(ReportEntryKeys.HAZARDS, HazardJson.toJson(hazards)))));
             }
             if (scenario.expected() != null) {
                 t.addChild(new StepDescriptor(tid.append(STEP, "expected"), "final schema matches " + scenario.directory()
@@ -345,7 +353,7 @@ final class Descriptors {
                 t.addChild(new StepDescriptor(tid.append(STEP, "declared"), "migrations and declared schema agree", config,
                         c -> FinalChecks.declaredAgrees(t.run())));
             }
-            for (Map.Entry<String, String> env : new java.util.TreeMap<>(scenario.environments()).entrySet()) {
+            for (Map.Entry<String, String> env : new TreeMap<>(scenario.environments()).entrySet()) {
                 String source = env.getValue().startsWith("jdbc:") ? env.getValue()
                         : scenario.directory().resolve(env.getValue()).toString();
                 t.addChild(new StepDescriptor(tid.append("environment", env.getKey()), env.getKey() + " matches (drift)",
