@@ -5,6 +5,7 @@ import dev.driftgate.safety.SafetyObserver;
 import dev.driftgate.safety.SafetyRules;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
+import dev.driftgate.sql.DeferredForeignKeys;
 import dev.driftgate.sql.ConnectionSettings;
 import dev.driftgate.sql.ServerVersion;
 import dev.driftgate.sql.SqlStatement;
@@ -99,18 +100,9 @@ public interface Dialect {
      * and on again, and a query listing the foreign keys left referencing a missing table (table,
      * constraint, referenced table). Empty where every foreign key can wait for its target instead.
      */
-    default java.util.Optional<DeferredForeignKeys> deferredForeignKeys() {
-        return java.util.Optional.empty();
+    default Optional<DeferredForeignKeys> deferredForeignKeys() {
+        return Optional.empty();
     }
-
-    /**
-     * See {@link #deferredForeignKeys()}.
-     *
-     * @param off turns the session's foreign key checks off
-     * @param on turns them on again
-     * @param danglingSql lists foreign keys whose referenced table is missing
-     */
-    record DeferredForeignKeys(String off, String on, String danglingSql) {}
 
     /** The online-safety rules for migrations written for this dialect. */
     SafetyRules safetyRules();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Runs SQL scripts statement by statement, so that a failure names its file, line and statement. */
@@ -66,8 +67,11 @@ public final class ScriptRunner {
      * its file, line and the database's message; when the set stops settling, {@link WaitingStatements}
      * names either the statement waiting on an object no statement creates, or the statements that
      * wait on each other.
+     *
+     * @param deferrable how the dialect loads tables whose foreign keys reference each other, if it must
      */
-    public static int runUnordered(Connection connection, List<SqlStatement> statements) {
+    public static int runUnordered(Connection connection, List<SqlStatement> statements,
+            Optional<DeferredForeignKeys> deferrable) {
         List<SqlStatement> pending = new java.util.ArrayList<>(statements);
         List<SqlStatement> deferred = new java.util.ArrayList<>();
         int ran = 0;
@@ -86,7 +90,7 @@ public final class ScriptRunner {
                     }
                 }
                 if (waiting.size() == pending.size()) {
-                    SqlStatement forced = withChecksDeferred(s, connection, waiting);
+                    SqlStatement forced = withChecksDeferred(s, deferrable, waiting);
                     if (forced == null) {
                         throw WaitingStatements.explain(waiting);
                     }
@@ -97,7 +101,7 @@ public final class ScriptRunner {
                 pending = new java.util.ArrayList<>(waiting.keySet());
             }
             if (!deferred.isEmpty()) {
-                checkNoDanglingForeignKeys(s, connection, deferred);
+                checkNoDanglingForeignKeys(s, deferrable.orElseThrow(), deferred);
             }
         } catch (SQLException e) {
             throw new DriftgateException("cannot run script: " + SqlErrors.describe(e), e);
@@ -110,10 +114,8 @@ public final class ScriptRunner {
      * each other in their CREATE TABLE can be created no other way): runs the first waiting statement
      * with foreign key checks off, as a dump would. Returns it, or null when this is not such a stall.
      */
-    private static SqlStatement withChecksDeferred(Statement s, Connection connection,
+    private static SqlStatement withChecksDeferred(Statement s, Optional<DeferredForeignKeys> deferrable,
             java.util.Map<SqlStatement, SQLException> waiting) throws SQLException {
-        java.util.Optional<dev.driftgate.dialect.Dialect.DeferredForeignKeys> deferrable =
-                dev.driftgate.dialect.Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys();
         if (deferrable.isEmpty()) {
             return null;
         }
@@ -143,10 +145,9 @@ public final class ScriptRunner {
     }
 
     /** After a load with deferred checks: a foreign key still referencing a missing table never will. */
-    private static void checkNoDanglingForeignKeys(Statement s, Connection connection, List<SqlStatement> deferred)
-            throws SQLException {
-        String sql = dev.driftgate.dialect.Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys()
-                .orElseThrow().danglingSql();
+    private static void checkNoDanglingForeignKeys(Statement s, DeferredForeignKeys deferrable,
+            List<SqlStatement> deferred) throws SQLException {
+        String sql = deferrable.danglingSql();
         try (java.sql.ResultSet rows = s.executeQuery(sql)) {
             if (rows.next()) {
                 String table = rows.getString(1);

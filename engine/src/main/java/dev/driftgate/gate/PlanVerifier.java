@@ -123,7 +123,8 @@ public final class PlanVerifier {
             return Optional.of("cannot rebuild the schema on a scratch database: " + rebuild.unplanned().get(0));
         }
         try (Connection c = db.connect()) {
-            ScriptRunner.runUnordered(c, statements(rebuild, "rebuild of the schema"));
+            ScriptRunner.runUnordered(c, statements(rebuild, "rebuild of the schema"),
+                    scratch.dialect().deferredForeignKeys());
         } catch (DriftgateException | SQLException e) {
             return Optional.of("cannot rebuild the schema on a scratch database: " + e.getMessage());
         }

@@ -109,7 +109,8 @@ public final class SchemaSources {
         }
         return SchemaLoader.load(scratch.apply(dialect), statements,
                 Path.of(spec).getFileName().toString().replaceAll("\\.sql$", ""),
-                declared ? ScriptRunner::runUnordered : ScriptRunner::runDump).snapshot();
+                declared ? (c, all) -> ScriptRunner.runUnordered(c, all, dialect.deferredForeignKeys())
+                        : ScriptRunner::runDump).snapshot();
     }
 
     /**

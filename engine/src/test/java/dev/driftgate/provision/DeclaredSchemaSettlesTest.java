@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.dialect.Dialect;
 import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.testing.Target;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ class DeclaredSchemaSettlesTest {
 
     private static int load(Target target, String script) throws Exception {
         try (ThrowawayDatabase db = target.server().createThrowaway(); Connection c = db.connect()) {
-            return ScriptRunner.runUnordered(c, target.server().dialect().splitScript(script, "schema.sql"));
+            Dialect d = target.server().dialect();
+            return ScriptRunner.runUnordered(c, d.splitScript(script, "schema.sql"), d.deferredForeignKeys());
         }
     }
 

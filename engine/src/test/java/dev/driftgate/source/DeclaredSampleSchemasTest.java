@@ -146,7 +146,7 @@ class DeclaredSampleSchemasTest {
         String reference;
         try (ThrowawayDatabase db = sample.target().server().createThrowaway()) {
             try (Connection c = db.connect()) {
-                ScriptRunner.runUnordered(c, statements);
+                ScriptRunner.runUnordered(c, statements, sample.target().server().dialect().deferredForeignKeys());
             }
             reference = DumpOracle.dump(db);
         }

@@ -9,6 +9,7 @@ import dev.driftgate.safety.SafetyObserver;
 import dev.driftgate.safety.SafetyRules;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
+import dev.driftgate.sql.DeferredForeignKeys;
 import dev.driftgate.sql.ConnectionSettings;
 import dev.driftgate.sql.ScriptSplitter;
 import dev.driftgate.sql.ServerVersion;
@@ -253,8 +254,8 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public java.util.Optional<DeferredForeignKeys> deferredForeignKeys() {
-        return java.util.Optional.of(new DeferredForeignKeys("SET FOREIGN_KEY_CHECKS = 0", "SET FOREIGN_KEY_CHECKS = 1",
+    public Optional<DeferredForeignKeys> deferredForeignKeys() {
+        return Optional.of(new DeferredForeignKeys("SET FOREIGN_KEY_CHECKS = 0", "SET FOREIGN_KEY_CHECKS = 1",
                 QueryResources.load(MysqlDialect.class, "dangling_foreign_keys")));
     }
 }
