@@ -1,5 +1,6 @@
 package dev.driftgate.cli;
 
+import dev.driftgate.ReportEntryKeys;
 import io.qameta.allure.AllureLifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,8 @@ final class AllureAttachments implements TestExecutionListener {
         }
         entry.getKeyValuePairs().forEach((key, value) -> {
             switch (key) {
-                case "driftgate.result" -> attach("what it found", "text/plain", ".txt", value);
-                case "driftgate.hazards" -> attach("online-safety hazards", "application/json", ".json", value);
+                case ReportEntryKeys.RESULT -> attach("what it found", "text/plain", ".txt", value);
+                case ReportEntryKeys.HAZARDS -> attach("online-safety hazards", "application/json", ".json", value);
                 default -> {
                     // timings and targets are for the console
                 }

@@ -2,6 +2,7 @@ package dev.driftgate.cli;
 
 import dev.driftgate.AtomicFiles;
 import dev.driftgate.DriftgateException;
+import dev.driftgate.ReportEntryKeys;
 import dev.driftgate.provision.ServerLostException;
 import dev.driftgate.reports.results.ResultsListener;
 import dev.driftgate.text.SafeText;
@@ -158,10 +159,10 @@ final class GateRunner {
         @Override
         public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
             entry.getKeyValuePairs().forEach((k, v) -> {
-                if (k.equals("driftgate.result")) {
+                if (k.equals(ReportEntryKeys.RESULT)) {
                     results.put(id.getUniqueId(), v);
-                } else if (console == Console.VERBOSE
-                        && (k.equals("driftgate.target") || k.equals("driftgate.timings") || k.equals("driftgate.swept"))) {
+                } else if (console == Console.VERBOSE && (k.equals(ReportEntryKeys.TARGET)
+                        || k.equals(ReportEntryKeys.TIMINGS) || k.equals(ReportEntryKeys.SWEPT))) {
                     out.println(Secrets.mask("  " + path(id) + ": " + SafeText.line(v)));
                 }
             });

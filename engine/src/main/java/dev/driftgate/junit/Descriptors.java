@@ -1,5 +1,6 @@
 package dev.driftgate.junit;
 
+import dev.driftgate.ReportEntryKeys;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
 import dev.driftgate.gate.TargetRun;
@@ -159,12 +160,12 @@ final class Descriptors {
                 long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
                 List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));
                 if (!swept.isEmpty()) {
-                    context.report(this, "swept", "dropped " + swept.size() + " databases left by runs that are gone: "
+                    context.report(this, ReportEntryKeys.SWEPT, "dropped " + swept.size() + " databases left by runs that are gone: "
                             + String.join(", ", swept));
                 }
             }
             String sqlMode = run.sqlMode();
-            context.report(this, "target", run.description() + "; candidates: " + scenario.candidatesHow()
+            context.report(this, ReportEntryKeys.TARGET, run.description() + "; candidates: " + scenario.candidatesHow()
                     + (sqlMode == null ? "" : "; sql_mode " + sqlMode));
             return context;
         }
@@ -173,7 +174,7 @@ final class Descriptors {
         public void after(EngineContext context) {
             if (run != null) {
                 if (run.timings().ranAnything()) {
-                    context.report(this, "timings", run.timings().toString());
+                    context.report(this, ReportEntryKeys.TIMINGS, run.timings().toString());
                 }
                 run.close();
             }
@@ -256,7 +257,7 @@ final class Descriptors {
             TargetDescriptor target = enclosingTarget();
             String found = target == null ? body.run() : target.guarded(body);
             if (found != null) {
-                context.report(this, "result", found);
+                context.report(this, ReportEntryKeys.RESULT, found);
             }
             return context;
         }
@@ -307,7 +308,7 @@ final class Descriptors {
             t.addChild(new StepDescriptor(tid.append(STEP, "baseline"), "baseline applies (" + plural(scenario.baseline().size(), "migration")
                     + (scenario.seed().isEmpty() ? "" : " + seed") + ")", config,
                     (ReportingCheck) (c, report) -> {
-                        report.accept("migrations", migrationsJson(scenario));
+                        report.accept(ReportEntryKeys.MIGRATIONS, migrationsJson(scenario));
                         return t.run().applyBaseline();
                     }));
             for (Migration m : scenario.candidates()) {
@@ -335,7 +336,7 @@ final class Descriptors {
                         up, c -> cd.run().partialFailure()));
                 cd.addChild(new StepDescriptor(mid.append(STEP, "online-safety"), "online safety", up,
                         (ReportingCheck) (c, report) -> cd.run().onlineSafety(
-                                hazards -> report.accept("hazards", dev.driftgate.safety.HazardJson.toJson(hazards)))));
+                                hazards -> report.accept(ReportEntryKeys.HAZARDS, dev.driftgate.safety.HazardJson.toJson(hazards)))));
             }
             if (scenario.expected() != null) {
                 t.addChild(new StepDescriptor(tid.append(STEP, "expected"), "final schema matches " + scenario.directory()

@@ -1,5 +1,6 @@
 package dev.driftgate.junit;
 
+import dev.driftgate.ReportEntryKeys;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -19,8 +20,8 @@ record EngineContext(ConfigurationParameters configuration, EngineExecutionListe
         return configuration.getBoolean(DriftgateConfig.APPROVE).orElse(false);
     }
 
-    /** Publishes what a step found, so reports show more than pass or fail. */
+    /** Publishes what a step found, so reports show more than pass or fail: {@code key} is one of {@link ReportEntryKeys}. */
     void report(TestDescriptor descriptor, String key, String value) {
-        listener.reportingEntryPublished(descriptor, ReportEntry.from("driftgate." + key, value));
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(key, value));
     }
 }

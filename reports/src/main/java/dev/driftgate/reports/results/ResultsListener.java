@@ -2,6 +2,7 @@ package dev.driftgate.reports.results;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.driftgate.DriftgateException;
+import dev.driftgate.ReportEntryKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +51,12 @@ public final class ResultsListener implements TestExecutionListener {
         entry.getKeyValuePairs().forEach((key, value) -> {
             try {
                 switch (key) {
-                    case "driftgate.result" -> results.put(id.getUniqueId(), value);
-                    case "driftgate.hazards" -> hazards.put(id.getUniqueId(), RunResults.JSON.readValue(value,
+                    case ReportEntryKeys.RESULT -> results.put(id.getUniqueId(), value);
+                    case ReportEntryKeys.HAZARDS -> hazards.put(id.getUniqueId(), RunResults.JSON.readValue(value,
                             new TypeReference<List<RunResults.HazardEntry>>() {}).stream().map(h -> new RunResults.HazardEntry(
                                     h.code(), h.level(), h.group(), h.title(), Provenance.relative(Path.of(h.file())), h.line(),
                                     h.statement(), h.detail(), h.suppressed(), h.observed(), h.alternative())).toList());
-                    case "driftgate.migrations" -> RunResults.JSON.readValue(value,
+                    case ReportEntryKeys.MIGRATIONS -> RunResults.JSON.readValue(value,
                             new TypeReference<List<RunResults.MigrationFile>>() {}).forEach(m -> migrations.add(
                                     new RunResults.MigrationFile(m.scenario(), Provenance.relative(Path.of(m.file())),
                                             m.version(), m.role())));
