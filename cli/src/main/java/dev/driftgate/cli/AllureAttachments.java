@@ -2,9 +2,13 @@ package dev.driftgate.cli;
 
 import dev.driftgate.ReportEntryKeys;
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -76,16 +80,16 @@ final class AllureAttachments implements TestExecutionListener {
      * so the report's tree is the engine's.
      */
     private void suites(TestIdentifier id) {
-        java.util.List<String> path = new java.util.ArrayList<>();
+        List<String> path = new ArrayList<>();
         for (TestIdentifier p = plan.getParent(id).orElse(null); p != null && p.getParentId().isPresent();
                 p = plan.getParent(p).orElse(null)) {
             path.add(0, p.getDisplayName());
         }
         String[] names = {"parentSuite", "suite", "subSuite"};
         lifecycle.updateTestCase(tc -> {
-            tc.getLabels().removeIf(l -> java.util.Set.of(names).contains(l.getName()));
+            tc.getLabels().removeIf(l -> Set.of(names).contains(l.getName()));
             for (int i = 0; i < Math.min(names.length, path.size()); i++) {
-                tc.getLabels().add(new io.qameta.allure.model.Label().setName(names[i]).setValue(path.get(i)));
+                tc.getLabels().add(new Label().setName(names[i]).setValue(path.get(i)));
             }
             tc.setFullName(String.join(" › ", path) + " › " + id.getDisplayName());
         });

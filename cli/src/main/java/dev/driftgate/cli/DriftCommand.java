@@ -1,5 +1,6 @@
 package dev.driftgate.cli;
 
+import dev.driftgate.AtomicFiles;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -10,13 +11,16 @@ import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.gate.PlanVerifier;
 import dev.driftgate.plan.Planner;
 import dev.driftgate.provision.EmbeddedServers;
+import dev.driftgate.reports.DriftHtml;
 import dev.driftgate.reports.DriftReport;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.source.SchemaSources;
 import dev.driftgate.sql.ConnectionSettings;
 import dev.driftgate.text.SafeText;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +73,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the scan as one self-contained HTML page "
             + "(parity matrix, side-by-side definitions, remediation SQL).")
-    java.nio.file.Path html;
+    Path html;
 
     @Option(names = "--dialect", description = "postgresql or mysql, when no source tells.")
     String dialect;
@@ -117,8 +121,8 @@ final class DriftCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("markdown") ? DriftReport.markdown(results) : DriftReport.text(results));
         if (html != null) {
-            dev.driftgate.AtomicFiles.writeReport(html, dev.driftgate.reports.DriftHtml.render(JdbcUrls.mask(expected),
-                    results, java.time.ZonedDateTime.now()));
+            AtomicFiles.writeReport(html, DriftHtml.render(JdbcUrls.mask(expected),
+                    results, ZonedDateTime.now()));
         }
         out.flush();
         if (results.stream().anyMatch(r -> r.error() != null)) {

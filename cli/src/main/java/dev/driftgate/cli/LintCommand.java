@@ -25,9 +25,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,12 +101,12 @@ final class LintCommand implements Callable<Integer> {
             List<Hazard> hazards = new ArrayList<>();
             List<StatementObservation> observed = new ArrayList<>();
             int statements = 0;
-            Map<Script, List<SqlStatement>> split = new java.util.LinkedHashMap<>();
+            Map<Script, List<SqlStatement>> split = new LinkedHashMap<>();
             for (Script m : migrations) {
                 List<SqlStatement> st = m.statements(d);
                 statements += st.size();
                 split.put(m, st);
-                hazards.addAll(safety.staticHazards(d.safetyRules(), m.file(), st, java.util.Set.of()));
+                hazards.addAll(safety.staticHazards(d.safetyRules(), m.file(), st, Set.of()));
             }
             if (observe) {
                 observed = observeAll(d, split);

@@ -8,6 +8,8 @@ import dev.driftgate.reports.results.RunResults;
 import dev.driftgate.reports.results.SarifReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--results", required = false, paramLabel = "DIR", description = "The results directory of a gate run "
             + "(repeat it for the shards of one run).")
-    java.util.List<Path> results;
+    List<Path> results;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write the merge-request summary here (- for standard output).")
     String markdown;
@@ -98,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** In a GitLab job: its artifacts page, where the full reports are. */
-    static String defaultReportUrl(java.util.Map<String, String> env) {
+    static String defaultReportUrl(Map<String, String> env) {
         String job = env.get("CI_JOB_URL");
         return job == null || job.isBlank() ? null : job + "/artifacts/browse";
     }

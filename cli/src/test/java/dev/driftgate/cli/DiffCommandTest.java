@@ -9,6 +9,8 @@ import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,12 +75,12 @@ class DiffCommandTest {
         assertEquals("2.1.0", sarif.get("version").asText());
         JsonNode results = sarif.get("runs").get(0).get("results");
         assertEquals(2, results.size(), run.out());
-        java.util.Set<String> objects = new java.util.TreeSet<>();
+        Set<String> objects = new TreeSet<>();
         for (JsonNode r : results) {
             assertEquals("error", r.get("level").asText(), "drops are destructive");
             objects.add(r.get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName").asText());
         }
-        assertEquals(java.util.Set.of("public.t.extra", "public.u"), objects);
+        assertEquals(Set.of("public.t.extra", "public.u"), objects);
     }
 
     @Test

@@ -13,6 +13,8 @@ import dev.driftgate.testing.Target;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -80,8 +82,8 @@ class DumpCommandTest {
         @MethodSource("dev.driftgate.cli.DumpCommandTest#targets")
         void endWithinTheLockTimeout(Target target) throws Exception {
             try (ThrowawayDatabase db = target.server().createThrowaway();
-                    java.sql.Connection holder = db.connect();
-                    java.sql.Statement s = holder.createStatement()) {
+                    Connection holder = db.connect();
+                    Statement s = holder.createStatement()) {
                 s.execute("CREATE TABLE busy (id int PRIMARY KEY)");
                 s.execute("CREATE VIEW busy_view AS SELECT id FROM busy");
                 holder.setAutoCommit(false);

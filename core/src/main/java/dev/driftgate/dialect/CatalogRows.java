@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Small JDBC helpers shared by the introspectors: run a catalog query, read arrays and nulls. */
 public final class CatalogRows {
@@ -42,8 +44,8 @@ public final class CatalogRows {
     }
 
     /** A two-column query as a map from the first column to the second, in row order. */
-    public static java.util.Map<String, String> pairs(Connection connection, String sql) throws SQLException {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    public static Map<String, String> pairs(Connection connection, String sql) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
         query(connection, sql, row -> out.put(row.getString(1), row.getString(2)));
         return out;
     }

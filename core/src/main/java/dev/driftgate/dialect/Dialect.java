@@ -1,5 +1,8 @@
 package dev.driftgate.dialect;
 
+import dev.driftgate.plan.Planner;
+import dev.driftgate.safety.SafetyObserver;
+import dev.driftgate.safety.SafetyRules;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
 import dev.driftgate.sql.ConnectionSettings;
@@ -8,6 +11,7 @@ import dev.driftgate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -54,7 +58,7 @@ public interface Dialect {
     SchemaDumper schemaDumper();
 
     /** The renderer of remediation DDL for this dialect. */
-    dev.driftgate.plan.Planner planner();
+    Planner planner();
 
     /** Quotes an identifier for this dialect, always, so that any name round-trips. */
     String quoteIdentifier(String identifier);
@@ -73,7 +77,7 @@ public interface Dialect {
      * The database's id counters (sequences; AUTO_INCREMENT) by name, with their position (null:
      * never used). A rollback that deletes the rows a migration inserted leaves them advanced.
      */
-    java.util.Map<String, String> idCounters(Connection connection) throws SQLException;
+    Map<String, String> idCounters(Connection connection) throws SQLException;
 
     /** The statement that puts a counter from {@link #idCounters} back at a position it reported. */
     String rewindIdCounterSql(String counter, String position);
@@ -109,10 +113,10 @@ public interface Dialect {
     record DeferredForeignKeys(String off, String on, String danglingSql) {}
 
     /** The online-safety rules for migrations written for this dialect. */
-    dev.driftgate.safety.SafetyRules safetyRules();
+    SafetyRules safetyRules();
 
     /** Watches a migration run on a copy: locks and rewrites, or the ALTER algorithm the server accepts. */
-    dev.driftgate.safety.SafetyObserver safetyObserver();
+    SafetyObserver safetyObserver();
 
     /** The default database to connect to for administration (creating throwaway databases). */
     String maintenanceDatabase();

@@ -1,6 +1,9 @@
 package dev.driftgate.dialect;
 
 import dev.driftgate.text.Secrets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Prints JDBC URLs without the secrets users sometimes put into them. */
@@ -20,12 +23,12 @@ public final class JdbcUrls {
             return null;
         }
         String out = message;
-        java.util.List<String> secrets = new java.util.ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         if (password != null && !password.isEmpty()) {
             secrets.add(password);
         }
         if (url != null) {
-            java.util.regex.Matcher m = USER_INFO_PASSWORD.matcher(url);
+            Matcher m = USER_INFO_PASSWORD.matcher(url);
             while (m.find()) {
                 secrets.add(m.group(1));
             }

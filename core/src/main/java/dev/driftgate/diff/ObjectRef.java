@@ -1,6 +1,9 @@
 package dev.driftgate.diff;
 
 import dev.driftgate.text.SafeText;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which object a change is about: its kind and its place (schema, table, name). Printed as a path
@@ -14,10 +17,10 @@ public record ObjectRef(ObjectKind kind, String schema, String table, String nam
 
     /** The object's path: its schema, table and name that are set, joined by dots, quoted where needed. */
     public String path() {
-        String prefix = java.util.stream.Stream.of(schema, table)
-                .filter(java.util.Objects::nonNull)
+        String prefix = Stream.of(schema, table)
+                .filter(Objects::nonNull)
                 .map(ObjectRef::part)
-                .collect(java.util.stream.Collectors.joining("."));
+                .collect(Collectors.joining("."));
         if (name == null) {
             return prefix;
         }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -93,8 +95,8 @@ public final class SchemaDiff {
 
     /** Matches two lists by key; reports additions (expected only), drops (actual only) and pairs. */
     private <T> void compareNamed(List<T> expected, List<T> actual, Function<T, String> key,
-            java.util.function.Consumer<T> added, java.util.function.Consumer<T> dropped,
-            java.util.function.BiConsumer<T, T> both) {
+            Consumer<T> added, Consumer<T> dropped,
+            BiConsumer<T, T> both) {
         Map<String, T> actualByKey = new LinkedHashMap<>();
         actual.forEach(a -> actualByKey.put(key.apply(a), a));
         for (T e : expected) {

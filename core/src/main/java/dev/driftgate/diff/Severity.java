@@ -1,5 +1,7 @@
 package dev.driftgate.diff;
 
+import java.util.Locale;
+
 /**
  * How bad a difference is for the people running the database, worst first.
  *
@@ -17,6 +19,6 @@ public enum Severity {
     INFO;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

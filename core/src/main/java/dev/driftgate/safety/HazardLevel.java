@@ -1,5 +1,6 @@
 package dev.driftgate.safety;
 
+import dev.driftgate.DriftgateException;
 import java.util.Locale;
 
 /** How much a hazard matters, least first; {@link #OFF} turns a rule off. */
@@ -17,7 +18,7 @@ public enum HazardLevel {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new dev.driftgate.DriftgateException("level '" + text + "': expected off, info, warning or error");
+            throw new DriftgateException("level '" + text + "': expected off, info, warning or error");
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.driftgate.safety;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +20,7 @@ public final class MigrationState {
     private boolean dmlSeen;
     private boolean mixReported;
     private int statements;
-    private final java.util.Map<String, String> notes = new java.util.HashMap<>();
+    private final Map<String, String> notes = new HashMap<>();
 
     /** A table name as rules compare them: unquoted, lower case, without its schema. */
     public static String key(String name) {

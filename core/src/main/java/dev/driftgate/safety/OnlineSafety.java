@@ -1,6 +1,10 @@
 package dev.driftgate.safety;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.diff.Aspect;
+import dev.driftgate.diff.Change;
+import dev.driftgate.diff.DiffResult;
+import dev.driftgate.diff.Severity;
 import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.sql.SqlStatement;
 import java.nio.file.Path;
@@ -10,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Online safety of one migration: the static hazards, then, where the change was run on a seeded
@@ -62,7 +69,7 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
      * @param newTables tables created since production's state (by earlier migrations of the same
      *     change): empty there, so an index on them locks nothing that matters
      */
-    public List<Hazard> staticHazards(SafetyRules rules, Path file, List<SqlStatement> statements, java.util.Set<String> newTables) {
+    public List<Hazard> staticHazards(SafetyRules rules, Path file, List<SqlStatement> statements, Set<String> newTables) {
         return StaticAnalysis.analyse(rules, file.toString(), ScriptRunner.read(file), statements, levels, newTables);
     }
 
@@ -130,19 +137,19 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
      * Hazards only the states before and after a migration show: a column type narrowed (the old
      * type is not in the statement). Placed on the statement that names the column, else the first.
      */
-    public List<Hazard> schemaHazards(dev.driftgate.diff.DiffResult diff, List<SqlStatement> statements) {
+    public List<Hazard> schemaHazards(DiffResult diff, List<SqlStatement> statements) {
         List<Hazard> out = new ArrayList<>();
         HazardLevel level = Rule.NARROWING_TYPE.levelIn(levels);
         if (level == HazardLevel.OFF || statements.isEmpty()) {
             return out;
         }
         for (var d : diff.differences()) {
-            if (d.change() instanceof dev.driftgate.diff.Change.AlterColumn c
-                    && d.aspects().contains(dev.driftgate.diff.Aspect.TYPE)
-                    && c.severity() == dev.driftgate.diff.Severity.BREAKING) {
-                java.util.regex.Pattern names = java.util.regex.Pattern.compile("(?is).*\\b"
-                        + java.util.regex.Pattern.quote(c.object().table()) + "\\b.*\\b"
-                        + java.util.regex.Pattern.quote(c.object().name()) + "\\b.*");
+            if (d.change() instanceof Change.AlterColumn c
+                    && d.aspects().contains(Aspect.TYPE)
+                    && c.severity() == Severity.BREAKING) {
+                Pattern names = Pattern.compile("(?is).*\\b"
+                        + Pattern.quote(c.object().table()) + "\\b.*\\b"
+                        + Pattern.quote(c.object().name()) + "\\b.*");
                 SqlStatement at = statements.stream().filter(s -> names.matcher(s.sql().replace("\"", "").replace("`", ""))
                         .matches()).findFirst().orElse(statements.get(0));
                 out.add(new Hazard(Rule.NARROWING_TYPE, level, at.source(), at.line(), at.summary(),
@@ -183,7 +190,7 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
 
     /** A short count for a node's result: {@code 2 warnings, 1 info, 1 suppressed}. */
     public static String counts(List<Hazard> hazards) {
-        Map<String, Integer> n = new java.util.TreeMap<>();
+        Map<String, Integer> n = new TreeMap<>();
         for (Hazard h : hazards) {
             n.merge(h.isSuppressed() ? "suppressed" : h.level().label(), 1, Integer::sum);
         }

@@ -2,6 +2,7 @@ package dev.driftgate.safety;
 
 import dev.driftgate.sql.SqlStatement;
 import java.util.Set;
+import net.sf.jsqlparser.statement.Statement;
 
 /**
  * A statement as the rules see it.
@@ -10,7 +11,7 @@ import java.util.Set;
  * @param tree JSqlParser's tree of the prepared text
  * @param flags clauses the dialect removed before parsing ({@code CONCURRENTLY}, {@code NOT VALID})
  */
-public record ParsedStatement(SqlStatement statement, net.sf.jsqlparser.statement.Statement tree, Set<String> flags) {
+public record ParsedStatement(SqlStatement statement, Statement tree, Set<String> flags) {
 
     public boolean has(String flag) {
         return flags.contains(flag);

@@ -2,6 +2,7 @@ package dev.driftgate.safety;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -193,7 +194,7 @@ public enum Rule {
     }
 
     /** The level configured for this rule, else its default. */
-    public HazardLevel levelIn(java.util.Map<Rule, HazardLevel> configured) {
+    public HazardLevel levelIn(Map<Rule, HazardLevel> configured) {
         return configured.getOrDefault(this, defaultLevel());
     }
 

@@ -1,5 +1,6 @@
 package dev.driftgate.safety;
 
+import dev.driftgate.DriftgateException;
 import dev.driftgate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ public interface SafetyObserver {
             throws SQLException;
 
     /** A statement failed on the observed copy (with representative rows: often a data-dependent failure). */
-    final class Failed extends dev.driftgate.DriftgateException {
+    final class Failed extends DriftgateException {
         private final transient List<StatementObservation> before;
         private final transient SqlStatement statement;
 

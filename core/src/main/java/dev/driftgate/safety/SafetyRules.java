@@ -1,6 +1,7 @@
 package dev.driftgate.safety;
 
 import dev.driftgate.sql.SqlStatement;
+import java.util.Set;
 
 /**
  * A dialect's static rules. Each dialect package implements it; {@link StaticAnalysis} parses the
@@ -26,7 +27,7 @@ public interface SafetyRules {
     boolean checkUnparsed(SqlStatement statement, MigrationState migration, HazardSink out);
 
     /** @param sql what JSqlParser gets @param flags clauses removed from it, upper case ({@code CONCURRENTLY}) */
-    record Prepared(String sql, java.util.Set<String> flags) {}
+    record Prepared(String sql, Set<String> flags) {}
 
     /** Where rules report. */
     interface HazardSink {

@@ -2,6 +2,7 @@ package dev.driftgate.safety;
 
 import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.text.SafeText;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record StatementObservation(SqlStatement statement, long millis, List<Str
 
     /** One line for reports: {@code V3__x.sql:4 12 ms: locks public.orders ShareLock; rewrote public.orders}. */
     public String oneLine() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (algorithm != null) {
             parts.add("ran " + algorithm);
         }

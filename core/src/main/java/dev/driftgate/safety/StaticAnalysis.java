@@ -4,6 +4,7 @@ import dev.driftgate.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +108,7 @@ public final class StaticAnalysis {
             }
             int line = i + 1;
             SqlStatement target = statementAt(statements, line);
-            String code = m.group(1).toUpperCase(java.util.Locale.ROOT);
+            String code = m.group(1).toUpperCase(Locale.ROOT);
             String reason = m.group(2).strip();
             var rule = Rule.byCode(code);
             if ((rule.isEmpty() || reason.isEmpty()) && !reportBadComments) {

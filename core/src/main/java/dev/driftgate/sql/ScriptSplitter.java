@@ -1,5 +1,6 @@
 package dev.driftgate.sql;
 
+import dev.driftgate.DriftgateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public final class ScriptSplitter {
             boolean atomicBodies) {}
 
     /** A script that cannot be split: an unterminated string, comment or quoted identifier. */
-    public static final class ScriptSyntaxException extends dev.driftgate.DriftgateException {
+    public static final class ScriptSyntaxException extends DriftgateException {
         private static final long serialVersionUID = 1L;
 
         public ScriptSyntaxException(String message) {

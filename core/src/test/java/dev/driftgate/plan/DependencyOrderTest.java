@@ -11,6 +11,7 @@ import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.View;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DependencyOrderTest {
 
     private static View view(String name, String... reads) {
         return new View(name, false, "SELECT 1", null, null, List.of(), Map.of(), List.of(),
-                java.util.Arrays.stream(reads).map(r -> new RelationName("public", r)).toList());
+                Arrays.stream(reads).map(r -> new RelationName("public", r)).toList());
     }
 
     private static SchemaSnapshot snapshot(View... views) {

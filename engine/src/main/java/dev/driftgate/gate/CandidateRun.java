@@ -3,6 +3,7 @@ package dev.driftgate.gate;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.safety.Hazard;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.schema.SchemaSnapshot;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -236,7 +238,7 @@ public final class CandidateRun {
      * candidates), recording locks and rewrites (PostgreSQL) or the ALTER algorithm the server
      * accepts (MySQL/MariaDB). Fails on hazards at or above {@code driftgate.safety.fail-on}.
      */
-    public String onlineSafety(java.util.function.Consumer<List<dev.driftgate.safety.Hazard>> publish) throws SQLException {
+    public String onlineSafety(Consumer<List<Hazard>> publish) throws SQLException {
         requireApplied();
         return SafetyCheck.run(target, migration, before, after, publish);
     }

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -26,11 +28,11 @@ final class SafetyCheck {
 
     /** @param publish receives every hazard found, before the check passes or fails */
     static String run(TargetRun target, Migration migration, SchemaSnapshot before, SchemaSnapshot after,
-            java.util.function.Consumer<List<Hazard>> publish) throws SQLException {
+            Consumer<List<Hazard>> publish) throws SQLException {
         Dialect dialect = target.scenario().dialect();
         OnlineSafety safety = target.safety();
         List<SqlStatement> statements = migration.up().statements(dialect);
-        java.util.Set<String> newTables = target.tablesNewSinceBaseline();
+        Set<String> newTables = target.tablesNewSinceBaseline();
         List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect.safetyRules(), migration.up().file(), statements, newTables));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));

@@ -7,12 +7,14 @@ import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
 import dev.driftgate.schema.UserType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -346,11 +348,11 @@ final class SampleRows {
                     "name" -> quoted(fit(Integer.toString(n, 36), length));
             case "date" -> quoted(DAY_ZERO.plusDays(n).toString());
             case "timestamp", "timestamp without time zone", "timestamp with time zone", "datetime", "timestamptz" ->
-                    quoted(LocalDateTime.of(DAY_ZERO, java.time.LocalTime.NOON).plusMinutes(n).toString().replace('T', ' '));
+                    quoted(LocalDateTime.of(DAY_ZERO, LocalTime.NOON).plusMinutes(n).toString().replace('T', ' '));
             case "time", "time without time zone", "time with time zone" -> quoted("12:00:00");
             case "year" -> quoted(Integer.toString(2000 + n % 50));
             case "interval" -> quoted(n + " minutes");
-            case "uuid" -> quoted(UUID.nameUUIDFromBytes(("row" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            case "uuid" -> quoted(UUID.nameUUIDFromBytes(("row" + n).getBytes(StandardCharsets.UTF_8)).toString());
             case "json", "jsonb" -> quoted("{}");
             case "inet", "cidr" -> quoted("10.0." + (n / 250) % 250 + "." + n % 250);
             default -> null;

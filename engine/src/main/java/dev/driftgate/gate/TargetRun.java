@@ -2,10 +2,12 @@ package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.database.LiveDatabase;
+import dev.driftgate.dialect.Dialect;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.provision.DatabaseServer;
 import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.safety.OnlineSafety;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.Script;
@@ -19,9 +21,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 
@@ -66,7 +71,7 @@ public final class TargetRun implements AutoCloseable {
     private SchemaSnapshot currentSnapshot;
     private String blocked;
     private boolean baselineCache;
-    private dev.driftgate.safety.OnlineSafety safety;
+    private OnlineSafety safety;
     private SchemaSnapshot baselineSnapshot;
     private final List<Migration> applied = new ArrayList<>();
     private final Timings timings = new Timings();
@@ -89,7 +94,7 @@ public final class TargetRun implements AutoCloseable {
         TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
         // Started here, or already running (an embedded server shared by the JVM's targets: about 0).
         run.timings.server(System.nanoTime() - start);
-        run.safety = dev.driftgate.safety.OnlineSafety.configured(settings);
+        run.safety = OnlineSafety.configured(settings);
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
         run.baselineCache = spec instanceof TargetSpec.Server
@@ -107,7 +112,7 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /** How hazards are levelled and when they fail ({@code driftgate.safety.*}). */
-    dev.driftgate.safety.OnlineSafety safety() {
+    OnlineSafety safety() {
         return safety;
     }
 
@@ -168,15 +173,15 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /** Tables earlier candidates created: new in production too, so empty there when this candidate runs. */
-    java.util.Set<String> tablesNewSinceBaseline() {
-        java.util.Set<String> before = tableNames(baselineSnapshot);
-        java.util.Set<String> now = tableNames(currentSnapshot);
+    Set<String> tablesNewSinceBaseline() {
+        Set<String> before = tableNames(baselineSnapshot);
+        Set<String> now = tableNames(currentSnapshot);
         now.removeAll(before);
         return now;
     }
 
-    private java.util.Set<String> tableNames(SchemaSnapshot snapshot) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private Set<String> tableNames(SchemaSnapshot snapshot) {
+        Set<String> out = new HashSet<>();
         snapshot.schemas().forEach(s -> s.tables().forEach(t -> out.add(tableKey(scenario.dialect(), s.name(), t.name()))));
         return out;
     }
@@ -185,7 +190,7 @@ public final class TargetRun implements AutoCloseable {
      * A table's name across the copies of a target's state: schema-qualified on PostgreSQL; on
      * MySQL the schema is the database, which differs between copies, so the table name alone.
      */
-    static String tableKey(dev.driftgate.dialect.Dialect dialect, String schema, String table) {
+    static String tableKey(Dialect dialect, String schema, String table) {
         return dialect.schemaIsDatabase() ? table : schema + "." + table;
     }
 
@@ -335,7 +340,7 @@ public final class TargetRun implements AutoCloseable {
         Map<String, String> now = idCounters(db);
         List<SqlStatement> rewind = new ArrayList<>();
         before.forEach((counter, position) -> {
-            if (now.containsKey(counter) && !java.util.Objects.equals(now.get(counter), position)) {
+            if (now.containsKey(counter) && !Objects.equals(now.get(counter), position)) {
                 rewind.add(new SqlStatement(scenario.dialect().rewindIdCounterSql(counter, position), "driftgate: id counters",
                         1, rewind.size() + 1));
             }

@@ -1,14 +1,29 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
 import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.EmbeddedPostgresServer;
 import dev.driftgate.provision.EmbeddedServers;
 import dev.driftgate.provision.ExistingServer;
+import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.sql.ConnectionSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.testcontainers.DockerClientFactory;
 
 /** Opens the database server a target names. */
 public final class TargetServers {
@@ -24,7 +39,7 @@ public final class TargetServers {
             return Optional.empty();
         }
         try {
-            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return Optional.of("no Docker engine on this machine: " + spec + " needs one");
             }
             return Optional.empty();
@@ -61,15 +76,15 @@ public final class TargetServers {
         return new Opened(ContainerServer.start(((TargetSpec.Container) spec).image(), dialect), true);
     }
 
-    private static final java.util.regex.Pattern DUMP_VERSION =
-            java.util.regex.Pattern.compile("(?m)^-- Dumped from database version (\\d+)");
+    private static final Pattern DUMP_VERSION =
+            Pattern.compile("(?m)^-- Dumped from database version (\\d+)");
 
     /**
      * {@code embedded:production}: the embedded PostgreSQL of the major version the scenario's
      * environment {@code production} runs, asked from the server (a JDBC URL) or read from a
      * {@code pg_dump} header. Keeps the gate on the version production runs without writing it twice.
      */
-    public static TargetSpec resolveEnvironmentVersion(TargetSpec spec, dev.driftgate.scenario.Scenario scenario) {
+    public static TargetSpec resolveEnvironmentVersion(TargetSpec spec, Scenario scenario) {
         if (!(spec instanceof TargetSpec.Embedded embedded) || embedded.version() == null
                 || embedded.version().matches("\\d+")) {
             return spec;
@@ -78,43 +93,43 @@ public final class TargetServers {
         if (source == null) {
             throw new DriftgateException("target " + spec + ": not a PostgreSQL major version (13 to 18) and not an "
                     + "environment of this scenario" + (scenario.environments().isEmpty() ? ""
-                    : " (" + String.join(", ", new java.util.TreeSet<>(scenario.environments().keySet())) + ")"));
+                    : " (" + String.join(", ", new TreeSet<>(scenario.environments().keySet())) + ")"));
         }
         return new TargetSpec.Embedded(String.valueOf(environmentMajor(spec, source, scenario.directory())));
     }
 
-    private static int environmentMajor(TargetSpec spec, String source, java.nio.file.Path directory) {
+    private static int environmentMajor(TargetSpec spec, String source, Path directory) {
         if (source.startsWith("jdbc:")) {
             String cannot = "target " + spec + ": cannot ask the environment's server its version: ";
-            java.sql.Connection connection;
+            Connection connection;
             try {
                 // Connect and socket timeouts, and the URL masked in errors, as for any environment.
-                connection = dev.driftgate.database.LiveDatabase.connect(source, ConnectionSettings.of(null, null));
+                connection = LiveDatabase.connect(source, ConnectionSettings.of(null, null));
             } catch (DriftgateException e) {
                 throw new DriftgateException(cannot + e.getMessage(), e);
             }
-            try (java.sql.Connection c = connection) {
-                return dev.driftgate.dialect.Dialects.forUrl(source).checkServerVersion(c).major();
-            } catch (java.sql.SQLException e) {
+            try (Connection c = connection) {
+                return Dialects.forUrl(source).checkServerVersion(c).major();
+            } catch (SQLException e) {
                 throw new DriftgateException(cannot + e.getMessage(), e);
             }
         }
-        java.nio.file.Path file = directory.resolve(source);
+        Path file = directory.resolve(source);
         try {
-            String head = java.nio.file.Files.isRegularFile(file) ? new String(readHead(file), java.nio.charset.StandardCharsets.UTF_8) : "";
-            java.util.regex.Matcher m = DUMP_VERSION.matcher(head);
+            String head = Files.isRegularFile(file) ? new String(readHead(file), StandardCharsets.UTF_8) : "";
+            Matcher m = DUMP_VERSION.matcher(head);
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DriftgateException("target " + spec + ": cannot read " + file + ": " + e.getMessage(), e);
         }
         throw new DriftgateException("target " + spec + ": " + file + " does not say which version it came from "
                 + "(no '-- Dumped from database version' line of pg_dump); name the major version instead, e.g. embedded:16");
     }
 
-    private static byte[] readHead(java.nio.file.Path file) throws java.io.IOException {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+    private static byte[] readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(4096);
         }
     }
@@ -125,7 +140,7 @@ public final class TargetServers {
             throw new DriftgateException("target " + spec + ": embedded versions are PostgreSQL 13 to 18 "
                     + "(MariaDB embedded is 10.11)");
         }
-        return dev.driftgate.provision.EmbeddedPostgresServer.shared(Integer.parseInt(spec.version()));
+        return EmbeddedPostgresServer.shared(Integer.parseInt(spec.version()));
     }
 
     /** A server and whether it was started for this target alone. */

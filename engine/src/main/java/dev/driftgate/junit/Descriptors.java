@@ -1,5 +1,7 @@
 package dev.driftgate.junit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftgate.DriftgateException;
 import dev.driftgate.ReportEntryKeys;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
@@ -7,13 +9,18 @@ import dev.driftgate.gate.TargetRun;
 import dev.driftgate.gate.TargetServers;
 import dev.driftgate.provision.ServerLostException;
 import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.safety.HazardJson;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.TargetSpec;
+import dev.driftgate.sql.SqlErrors;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -151,9 +158,9 @@ final class Descriptors {
             run = TargetRun.open(scenario, spec, context::setting);
             try {
                 run.server().connect(run.server().dialect().maintenanceDatabase()).close();
-            } catch (java.sql.SQLException e) {
-                throw new dev.driftgate.DriftgateException("target " + spec + " (" + run.server().description()
-                        + "): " + dev.driftgate.sql.SqlErrors.describe(e), e);
+            } catch (SQLException e) {
+                throw new DriftgateException("target " + spec + " (" + run.server().description()
+                        + "): " + SqlErrors.describe(e), e);
             }
             if (spec instanceof TargetSpec.Server) {
                 // A shared server keeps what killed runs left behind: drop the databases of runs that are gone.
@@ -232,7 +239,7 @@ final class Descriptors {
 
     /** A check that also publishes structured findings (hazards as JSON), whether it passes or fails. */
     interface ReportingCheck {
-        String run(EngineContext context, java.util.function.BiConsumer<String, String> report) throws Exception;
+        String run(EngineContext context, BiConsumer<String, String> report) throws Exception;
     }
 
     /**
@@ -274,7 +281,7 @@ final class Descriptors {
 
     /** The scenario's migration files and their roles, for the verification manifest. */
     static String migrationsJson(Scenario scenario) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         var out = json.createArrayNode();
         for (Migration m : scenario.baseline()) {
             if (!m.repeatable()) {
@@ -336,7 +343,7 @@ final class Descriptors {
                         up, c -> cd.run().partialFailure()));
                 cd.addChild(new StepDescriptor(mid.append(STEP, "online-safety"), "online safety", up,
                         (ReportingCheck) (c, report) -> cd.run().onlineSafety(
-                                hazards -> report.accept(ReportEntryKeys.HAZARDS, dev.driftgate.safety.HazardJson.toJson(hazards)))));
+                                hazards -> report.accept(ReportEntryKeys.HAZARDS, HazardJson.toJson(hazards)))));
             }
             if (scenario.expected() != null) {
                 t.addChild(new StepDescriptor(tid.append(STEP, "expected"), "final schema matches " + scenario.directory()
@@ -346,7 +353,7 @@ final class Descriptors {
                 t.addChild(new StepDescriptor(tid.append(STEP, "declared"), "migrations and declared schema agree", config,
                         c -> FinalChecks.declaredAgrees(t.run())));
             }
-            for (Map.Entry<String, String> env : new java.util.TreeMap<>(scenario.environments()).entrySet()) {
+            for (Map.Entry<String, String> env : new TreeMap<>(scenario.environments()).entrySet()) {
                 String source = env.getValue().startsWith("jdbc:") ? env.getValue()
                         : scenario.directory().resolve(env.getValue()).toString();
                 t.addChild(new StepDescriptor(tid.append("environment", env.getKey()), env.getKey() + " matches (drift)",

@@ -1,5 +1,7 @@
 package dev.driftgate.junit;
 
+import dev.driftgate.safety.OnlineSafety;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,10 +31,10 @@ public final class DriftgateConfig {
 
     /** Read by the results listener of driftgate-reports, documented here with the other keys. */
     public static final String RESULTS = PREFIX + "results";
-    public static final String SAFETY_FAIL_ON = dev.driftgate.safety.OnlineSafety.FAIL_ON;
-    public static final String SAFETY_LEVEL = dev.driftgate.safety.OnlineSafety.LEVEL_PREFIX + "<CODE>";
-    public static final String SAFETY_OBSERVE = dev.driftgate.safety.OnlineSafety.OBSERVE;
-    public static final String SAFETY_ROWS = dev.driftgate.safety.OnlineSafety.ROWS;
+    public static final String SAFETY_FAIL_ON = OnlineSafety.FAIL_ON;
+    public static final String SAFETY_LEVEL = OnlineSafety.LEVEL_PREFIX + "<CODE>";
+    public static final String SAFETY_OBSERVE = OnlineSafety.OBSERVE;
+    public static final String SAFETY_ROWS = OnlineSafety.ROWS;
 
     /** Every key with what it does and its default: the source of the configuration reference. */
     public static final Map<String, String> ALL = all();
@@ -91,6 +93,6 @@ public final class DriftgateConfig {
                 + "Default false.");
         m.put(PARALLEL_CONFIG_PREFIX + "strategy", "dynamic (default), fixed or custom, as JUnit's parallel "
                 + "configuration; with fixed, " + PARALLEL_CONFIG_PREFIX + "fixed.parallelism sets the threads.");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * PostgreSQL started from the zonky binaries on Maven Central. Data lives on tmpfs where there is
@@ -140,7 +141,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        ScratchDirectories.copyTree(from, to, java.util.Set.of("epg-lock"));
+        ScratchDirectories.copyTree(from, to, Set.of("epg-lock"));
         // PostgreSQL refuses a data directory that others may read.
         Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
     }

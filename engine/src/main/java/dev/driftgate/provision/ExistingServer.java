@@ -4,6 +4,8 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.sql.ConnectionSettings;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /** A server that runs already (the local PostgreSQL and MariaDB, a CI service, a staging host). */
 public final class ExistingServer implements DatabaseServer {
@@ -44,9 +46,9 @@ public final class ExistingServer implements DatabaseServer {
      */
     private String version() {
         if (version == null) {
-            try (java.sql.Connection c = connect(dialect.maintenanceDatabase())) {
+            try (Connection c = connect(dialect.maintenanceDatabase())) {
                 version = dialect.checkServerVersion(c).toString();
-            } catch (java.sql.SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 version = dialect.name();
             }
         }

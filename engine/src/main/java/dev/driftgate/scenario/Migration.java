@@ -1,6 +1,7 @@
 package dev.driftgate.scenario;
 
 import dev.driftgate.dialect.Dialect;
+import java.math.BigInteger;
 import java.util.Comparator;
 
 /**
@@ -37,7 +38,7 @@ public record Migration(String version, String name, Script up, Script down) {
             String p = i < x.length ? x[i] : "0";
             String q = i < y.length ? y[i] : "0";
             int c = p.matches("\\d+") && q.matches("\\d+")
-                    ? new java.math.BigInteger(p).compareTo(new java.math.BigInteger(q)) : p.compareTo(q);
+                    ? new BigInteger(p).compareTo(new BigInteger(q)) : p.compareTo(q);
             if (c != 0) {
                 return c;
             }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,7 +189,7 @@ public enum MigrationLayout {
             }
             out.add(new Migration(version, parts.name, parts.up, parts.down));
         });
-        repeatable.sort(java.util.Comparator.comparing(Migration::name));
+        repeatable.sort(Comparator.comparing(Migration::name));
         out.addAll(repeatable);
         return out;
     }

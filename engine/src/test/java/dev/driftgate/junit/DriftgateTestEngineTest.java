@@ -11,17 +11,31 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.driftgate.dialect.Dialects;
+import dev.driftgate.provision.EmbeddedPostgresServer;
+import dev.driftgate.provision.ExistingServer;
+import dev.driftgate.sql.ConnectionSettings;
 import dev.driftgate.testing.Databases;
+import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.Events;
+import org.testcontainers.DockerClientFactory;
 
 /** The engine's behaviour on small scenarios it discovers in temporary directories. */
 class DriftgateTestEngineTest {
@@ -66,7 +80,7 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
         events.assertStatistics(st -> st.failed(0).succeeded(6).aborted(2));
         events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedSuccessfully()));
-        events.assertThatEvents().haveExactly(1, event(test("step:partial-failure"), org.junit.platform.testkit.engine.EventConditions
+        events.assertThatEvents().haveExactly(1, event(test("step:partial-failure"), EventConditions
                 .abortedWithReason(message(m -> m.contains("runs in one transaction")))));
     }
 
@@ -116,8 +130,8 @@ class DriftgateTestEngineTest {
 
     @Test
     void testcontainersTargetsAreSkippedWithAVisibleReasonWithoutDocker() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(), "Docker is here: the target runs");
+        Assumptions.assumeFalse(
+                DockerClientFactory.instance().isDockerAvailable(), "Docker is here: the target runs");
         Path dir = scenario("tc", "dialect: postgresql\ncandidates: '2'\ntargets: ['testcontainers:postgres:16']\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().containerEvents();
         events.assertThatEvents().haveExactly(1, event(container("target:testcontainers"),
@@ -127,9 +141,9 @@ class DriftgateTestEngineTest {
     @Test
     void aVersionMatrixRunsOnEveryTargetAndTheSweeperDropsOnlyOldLeftovers() throws Exception {
         String hostPort = System.getProperty("driftgate.test.postgres", "127.0.0.1:5432");
-        var server = new dev.driftgate.provision.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
+        var server = new ExistingServer(Dialects.postgres(),
                 hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]),
-                dev.driftgate.sql.ConnectionSettings.of("postgres", null));
+                ConnectionSettings.of("postgres", null));
         String old = "dg_1000000000_1_1";
         try (var c = server.connect("postgres"); var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + old);
@@ -180,8 +194,8 @@ class DriftgateTestEngineTest {
 
     @Test
     void scenariosOnTheClasspathAreFoundByResourceAndByPackage() {
-        for (var selector : List.of(org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource(
-                "driftgate-scenarios/tiny"), org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage(
+        for (var selector : List.of(DiscoverySelectors.selectClasspathResource(
+                "driftgate-scenarios/tiny"), DiscoverySelectors.selectPackage(
                 "driftgate-scenarios"))) {
             Events events = EngineTestKit.engine("driftgate").selectors(selector).execute().testEvents();
             events.assertStatistics(st -> st.failed(0).succeeded(6).aborted(2));
@@ -307,10 +321,10 @@ class DriftgateTestEngineTest {
     void aPersistentServerKeepsTheBaselineForTheNextRunWhenAsked() throws Exception {
         String hostPort = System.getProperty("driftgate.test.postgres", "127.0.0.1:5432");
         Path dir = scenario("cached", "dialect: postgresql\ncandidates: '2'\ntargets: [server]\n");
-        var server = new dev.driftgate.provision.ExistingServer(dev.driftgate.dialect.Dialects.postgres(),
+        var server = new ExistingServer(Dialects.postgres(),
                 hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]),
-                dev.driftgate.sql.ConnectionSettings.of("postgres", null));
-        List<String> baselines = new java.util.ArrayList<>();
+                ConnectionSettings.of("postgres", null));
+        List<String> baselines = new ArrayList<>();
         try {
             for (int run = 0; run < 2; run++) {
                 var results = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile()))
@@ -320,9 +334,9 @@ class DriftgateTestEngineTest {
                 results.testEvents().assertStatistics(st -> st.failed(0).succeeded(6));
                 results.allEvents().reportingEntryPublished().stream()
                         .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:baseline"))
-                        .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .map(e -> e.getRequiredPayload(ReportEntry.class)
                                 .getKeyValuePairs().get("driftgate.result"))
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .forEach(baselines::add);
             }
             assertEquals(2, baselines.size(), baselines.toString());
@@ -330,7 +344,7 @@ class DriftgateTestEngineTest {
             assertEquals(true, baselines.get(1).startsWith("copied from the cached baseline dg_base_"), baselines.get(1));
         } finally {
             try (var c = server.connect("postgres"); var st = c.createStatement()) {
-                var names = new java.util.ArrayList<String>();
+                var names = new ArrayList<String>();
                 try (var rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'dg\\_base\\_%'")) {
                     while (rs.next()) {
                         names.add(rs.getString(1));
@@ -475,7 +489,7 @@ class DriftgateTestEngineTest {
     @Test
     void aHistoryWithPostgresql18SyntaxRunsOn18AndFailsOn15And16NamingTheStatement() throws Exception {
         // The version matrix: the PostgreSQL 15 server, embedded 16 (fetched) and embedded 18 (the default).
-        var server = dev.driftgate.testing.Target.POSTGRES_SERVER.server();
+        var server = Target.POSTGRES_SERVER.server();
         Path dir = scenario("pg18", "dialect: postgresql\ncandidates: '2'\ntargets: ['server:" + server.jdbcUrl("postgres") + "', 'embedded:16', embedded]\n");
         // A named NOT NULL constraint: new syntax in PostgreSQL 18.
         Files.writeString(dir.resolve("migrations/V2__b.sql"), "ALTER TABLE a ADD COLUMN b text;\n"
@@ -487,23 +501,23 @@ class DriftgateTestEngineTest {
         assertEquals(1, events.failed().filter(e -> onTarget(e, "embedded:16") && isStep(e, "apply")
                 && failure(e).contains(statement)
                 && failure(e).endsWith("(refused by PostgreSQL 16 (embedded) at localhost:"
-                        + dev.driftgate.provision.EmbeddedPostgresServer.shared(16).port()
+                        + EmbeddedPostgresServer.shared(16).port()
                         + "; if the statement needs a newer version, name one in targets:, e.g. embedded:18)")).count());
         assertEquals(1, events.failed().filter(e -> onTarget(e, "server:" + server.host() + ":" + server.port())
                 && isStep(e, "apply")
                 && failure(e).contains(statement) && failure(e).contains("(refused by PostgreSQL 15.")).count());
     }
 
-    private static boolean onTarget(org.junit.platform.testkit.engine.Event e, String target) {
+    private static boolean onTarget(Event e, String target) {
         return e.getTestDescriptor().getUniqueId().getSegments().stream().anyMatch(seg -> seg.getValue().equals(target));
     }
 
-    private static boolean isStep(org.junit.platform.testkit.engine.Event e, String step) {
+    private static boolean isStep(Event e, String step) {
         return e.getTestDescriptor().getUniqueId().getLastSegment().getValue().equals(step);
     }
 
-    private static String failure(org.junit.platform.testkit.engine.Event e) {
-        return e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
+    private static String failure(Event e) {
+        return e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
     }
 
     @Test
@@ -521,7 +535,7 @@ class DriftgateTestEngineTest {
         var relaxed = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute();
         relaxed.testEvents().assertThatEvents().haveExactly(1, event(test("step:apply"), finishedSuccessfully()));
         assertEquals(true, relaxed.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs())
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
                 .anyMatch(kv -> String.valueOf(kv.get("driftgate.target")).endsWith("; sql_mode NO_ENGINE_SUBSTITUTION")));
     }
 
@@ -533,7 +547,7 @@ class DriftgateTestEngineTest {
                 .execute().containerEvents();
         assertEquals(List.of("target server (postgresql server at 127.0.0.1:1): cannot connect: server unreachable "
                 + "(Connection refused)"), events.failed().stream()
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable()
                         .orElseThrow().getMessage()).toList());
         assertEquals(1, events.succeeded().filter(e -> e.getTestDescriptor().getUniqueId().getLastSegment().getValue()
                 .equals("embedded")).count());
@@ -560,7 +574,7 @@ class DriftgateTestEngineTest {
         assertEquals(List.of("group 2024010112000001 a … 2024010112000002 b: its rollbacks, run in reverse, do not restore "
                 + "the schema before it (expected = before the group, actual = after its rollbacks):\n"
                 + "  DropTable table public.a: unexpected (2 columns)"), broken.failed().stream()
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable()
                         .orElseThrow().getMessage()).toList());
     }
 

@@ -9,8 +9,10 @@ import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.testing.Target;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +43,7 @@ class ObservedHazardsTest {
             }
             List<SqlStatement> statements = d.splitScript(migration, "m.sql");
             OnlineSafety safety = new OnlineSafety(HazardLevel.ERROR, Map.of(Rule.MISSING_LOCK_TIMEOUT, HazardLevel.OFF), true, 0);
-            List<Hazard> hazards = StaticAnalysis.analyse(d.safetyRules(), "m.sql", migration, statements, safety.levels(), java.util.Set.of());
+            List<Hazard> hazards = StaticAnalysis.analyse(d.safetyRules(), "m.sql", migration, statements, safety.levels(), Set.of());
             List<StatementObservation> observed = d.safetyObserver().observe(c, statements, d.runsInTransaction(statements));
             into.addAll(observed);
             return safety.reconcile(hazards, observed);
@@ -59,7 +61,7 @@ class ObservedHazardsTest {
     void postgresqlLocksAndRewritesConfirmOrContradictTheStaticRules(Target target) throws Exception {
         String setup = "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, total int, note varchar(100));\n"
                 + "INSERT INTO orders SELECT g, g % 7, g, 'n' FROM generate_series(1, 500) g;\n";
-        List<StatementObservation> seen = new java.util.ArrayList<>();
+        List<StatementObservation> seen = new ArrayList<>();
         List<Hazard> hazards = observe(target, setup, "CREATE INDEX orders_customer_idx ON orders (customer_id);\n"
                 + "ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);\n"
                 + "ALTER TABLE orders ALTER COLUMN total TYPE bigint;\n", seen);
@@ -76,7 +78,7 @@ class ObservedHazardsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("postgres")
     void postgresqlRewriteNoRulePredictedIsAdded(Target target) throws Exception {
-        List<StatementObservation> seen = new java.util.ArrayList<>();
+        List<StatementObservation> seen = new ArrayList<>();
         // CLUSTER is read by its text and predicted; a table rewritten by an unparsed statement is not.
         List<Hazard> hazards = observe(target, "CREATE TABLE t (id int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 1);\n",
                 "ALTER TABLE t SET UNLOGGED;\n", seen);
@@ -89,7 +91,7 @@ class ObservedHazardsTest {
     void mysqlAlgorithmsConfirmOrContradictTheStaticRules(Target target) throws Exception {
         String setup = "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, total int, note varchar(100)) ENGINE=InnoDB;\n"
                 + "INSERT INTO orders VALUES (1, 1, 10, 'a'), (2, 2, 20, 'b');\n";
-        List<StatementObservation> seen = new java.util.ArrayList<>();
+        List<StatementObservation> seen = new ArrayList<>();
         List<Hazard> hazards = observe(target, setup, "ALTER TABLE orders ADD COLUMN tag varchar(20);\n"
                 + "ALTER TABLE orders MODIFY total bigint;\n"
                 + "ALTER TABLE orders MODIFY note varchar(120);\n"

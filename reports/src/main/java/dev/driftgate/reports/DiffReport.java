@@ -1,5 +1,6 @@
 package dev.driftgate.reports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +14,7 @@ import dev.driftgate.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Renders a diff for people (text, Markdown) and for programs (JSON). */
@@ -138,7 +140,7 @@ public final class DiffReport {
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -157,7 +159,7 @@ public final class DiffReport {
         driver.put("version", version);
         driver.put("informationUri", "https://driftgate.dev");
         ArrayNode rules = driver.putArray("rules");
-        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         result.differences().forEach(d -> seen.add(d.change().kind()));
         for (String kind : seen) {
             rules.addObject().put("id", kind).putObject("shortDescription").put("text", kind + ": schema difference");
@@ -180,7 +182,7 @@ public final class DiffReport {
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

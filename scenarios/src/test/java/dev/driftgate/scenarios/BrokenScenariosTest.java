@@ -7,6 +7,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.util.Arrays;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -23,7 +24,7 @@ class BrokenScenariosTest {
     }
 
     private static Predicate<String> containing(String... parts) {
-        return m -> java.util.Arrays.stream(parts).allMatch(m::contains);
+        return m -> Arrays.stream(parts).allMatch(m::contains);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.diff.SchemaDiff;
+import dev.driftgate.provision.EmbeddedPostgresServer;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.SnapshotJson;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,11 +105,11 @@ class PublicDatasetsTest {
     }
 
     /** pagila calls uuidv7(), new in PostgreSQL 18: it runs on the embedded PostgreSQL 18 of the version matrix. */
-    @org.junit.jupiter.api.Test
+    @Test
     void pagilaLoadsAndSnapshotsStablyOnPostgresql18() throws Exception {
         Path file = datasetsDirectory().resolve("pagila/pagila-schema.sql");
         assumeTrue(Files.exists(file), "shared/datasets not found beside the project: " + file);
-        var server = dev.driftgate.provision.EmbeddedPostgresServer.shared(18);
+        var server = EmbeddedPostgresServer.shared(18);
         try (ThrowawayDatabase db = server.createThrowaway()) {
             try (Connection c = db.connect()) {
                 ScriptRunner.run(c, schemaStatements(file, server.dialect()));

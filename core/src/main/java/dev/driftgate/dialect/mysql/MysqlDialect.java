@@ -4,6 +4,9 @@ import dev.driftgate.dialect.CatalogRows;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.QueryResources;
 import dev.driftgate.dialect.UnsupportedServerException;
+import dev.driftgate.plan.Planner;
+import dev.driftgate.safety.SafetyObserver;
+import dev.driftgate.safety.SafetyRules;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
 import dev.driftgate.sql.ConnectionSettings;
@@ -15,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -65,7 +70,7 @@ public final class MysqlDialect implements Dialect {
         if (!m.find()) {
             throw new UnsupportedServerException("cannot read the server version '" + text + "'");
         }
-        boolean mariaDb = text.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        boolean mariaDb = text.toLowerCase(Locale.ROOT).contains("mariadb");
         return requireSupported(new ServerVersion(mariaDb ? "MariaDB" : "MySQL", Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(2)), m.group(0)));
     }
@@ -121,7 +126,7 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public dev.driftgate.plan.Planner planner() {
+    public Planner planner() {
         return new MysqlPlanner();
     }
 
@@ -137,7 +142,7 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public java.util.Map<String, String> idCounters(Connection connection) throws SQLException {
+    public Map<String, String> idCounters(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             // MySQL 8 serves information_schema.tables from statistics cached for a day by default.
             s.execute("SET SESSION information_schema_stats_expiry = 0");
@@ -198,12 +203,12 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public dev.driftgate.safety.SafetyRules safetyRules() {
+    public SafetyRules safetyRules() {
         return new MysqlSafetyRules();
     }
 
     @Override
-    public dev.driftgate.safety.SafetyObserver safetyObserver() {
+    public SafetyObserver safetyObserver() {
         return new MysqlObserver();
     }
 
@@ -234,7 +239,7 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public boolean isNamedBy(String fileNamePart) {
-        return fileNamePart.toLowerCase(java.util.Locale.ROOT).matches("mysql|mariadb|my");
+        return fileNamePart.toLowerCase(Locale.ROOT).matches("mysql|mariadb|my");
     }
 
     @Override

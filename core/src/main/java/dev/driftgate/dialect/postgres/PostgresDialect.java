@@ -4,6 +4,9 @@ import dev.driftgate.dialect.CatalogRows;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.QueryResources;
 import dev.driftgate.dialect.UnsupportedServerException;
+import dev.driftgate.plan.Planner;
+import dev.driftgate.safety.SafetyObserver;
+import dev.driftgate.safety.SafetyRules;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Table;
 import dev.driftgate.sql.ConnectionSettings;
@@ -15,8 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** PostgreSQL 13 to 18. */
@@ -108,7 +114,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.driftgate.plan.Planner planner() {
+    public Planner planner() {
         return new PostgresPlanner();
     }
 
@@ -124,7 +130,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public java.util.Map<String, String> idCounters(Connection connection) throws SQLException {
+    public Map<String, String> idCounters(Connection connection) throws SQLException {
         return CatalogRows.pairs(connection, QueryResources.load(PostgresDialect.class, "id_counters"));
     }
 
@@ -185,17 +191,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.driftgate.safety.SafetyRules safetyRules() {
+    public SafetyRules safetyRules() {
         return new PostgresSafetyRules();
     }
 
     @Override
-    public dev.driftgate.safety.SafetyObserver safetyObserver() {
+    public SafetyObserver safetyObserver() {
         return new PostgresObserver();
     }
 
     /** Statements PostgreSQL cannot run inside a transaction block. */
-    private static final java.util.regex.Pattern NON_TRANSACTIONAL = java.util.regex.Pattern.compile(
+    private static final Pattern NON_TRANSACTIONAL = Pattern.compile(
             "(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY"
                     + "|REINDEX\\b.*\\bCONCURRENTLY|VACUUM|CREATE\\s+DATABASE|DROP\\s+DATABASE|ALTER\\s+SYSTEM).*");
 
@@ -231,7 +237,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean isNamedBy(String fileNamePart) {
-        return fileNamePart.toLowerCase(java.util.Locale.ROOT).matches("postgres(ql)?|pg");
+        return fileNamePart.toLowerCase(Locale.ROOT).matches("postgres(ql)?|pg");
     }
 
     @Override

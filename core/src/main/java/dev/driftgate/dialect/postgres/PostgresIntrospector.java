@@ -12,6 +12,7 @@ import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Constraint.ForeignKeyReference;
 import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Extension;
+import dev.driftgate.schema.Grant;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.Policy;
 import dev.driftgate.schema.RelationName;
@@ -53,7 +54,7 @@ final class PostgresIntrospector {
         String partitionBound;
         List<String> inherits = List.of();
         Map<String, String> attributes = new TreeMap<>();
-        List<dev.driftgate.schema.Grant> grants = List.of();
+        List<Grant> grants = List.of();
         final List<Column> columns = new ArrayList<>();
         final List<Constraint> constraints = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
@@ -65,7 +66,7 @@ final class PostgresIntrospector {
     private static final class SchemaParts {
         String owner;
         String comment;
-        List<dev.driftgate.schema.Grant> grants = List.of();
+        List<Grant> grants = List.of();
         final Map<String, TableParts> tables = new LinkedHashMap<>();
         final List<View> views = new ArrayList<>();
         final Map<String, List<Index>> viewIndexes = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.driftgate.dialect.postgres;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ final class PostgresNormalizer {
             return null;
         }
         String masked = maskLiterals(definition);
-        String upper = masked.toUpperCase(java.util.Locale.ROOT);
+        String upper = masked.toUpperCase(Locale.ROOT);
         if (count(upper, "\\bFROM\\b") != 1 || count(upper, "\\b(JOIN|UNION|INTERSECT|EXCEPT|SELECT)\\b") != 1
                 || masked.indexOf(',', upper.indexOf("FROM")) >= 0 && commaInFrom(masked, upper)) {
             return definition;

@@ -5,6 +5,7 @@ import dev.driftgate.diff.Change.*;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.ObjectKind;
 import dev.driftgate.diff.ObjectRef;
+import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.plan.PhasedPlanner;
 import dev.driftgate.plan.PlannedStatement;
 import dev.driftgate.schema.Column;
@@ -21,9 +22,11 @@ import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UserType;
 import dev.driftgate.schema.View;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -145,7 +148,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if (change instanceof AddSchema c) {
             emit(Phase.CREATE_SCHEMAS, change, "CREATE SCHEMA " + q(ref.schema()));
             comment(change, "SCHEMA " + q(ref.schema()), c.after().comment());
-            for (Change inner : dev.driftgate.diff.SchemaDiff.additions(c.after())) {
+            for (Change inner : SchemaDiff.additions(c.after())) {
                 add(inner, Set.of());
             }
         } else if (change instanceof DropSchema) {
@@ -380,7 +383,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
             if (storage != null && !storage.equals(old)) {
                 emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " SET (" + storage + ")");
             } else if (storage == null && old != null) {
-                String keys = java.util.Arrays.stream(old.split(",\\s*")).map(kv -> kv.split("=")[0])
+                String keys = Arrays.stream(old.split(",\\s*")).map(kv -> kv.split("=")[0])
                         .collect(Collectors.joining(", "));
                 emit(Phase.ALTER_COLUMNS, change, "ALTER TABLE " + named(ref) + " RESET (" + keys + ")");
             }
@@ -858,7 +861,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         if (aspects.contains(Aspect.DEFINITION) && before.kind() == after.kind() && after.kind() == UserType.Kind.COMPOSITE) {
             alterComposite(change, ref, before, after);
         } else if (aspects.contains(Aspect.DEFINITION) && before.kind() == after.kind()
-                && after.kind() == UserType.Kind.DOMAIN && java.util.Objects.equals(before.baseType(), after.baseType())) {
+                && after.kind() == UserType.Kind.DOMAIN && Objects.equals(before.baseType(), after.baseType())) {
             alterDomain(change, ref, before, after);
         } else if (aspects.contains(Aspect.DEFINITION)) {
             boolean grown = before.kind() == UserType.Kind.ENUM && after.kind() == UserType.Kind.ENUM
@@ -965,7 +968,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     private void alterDomain(Change change, ObjectRef ref, UserType before, UserType after) {
         String prefix = "ALTER DOMAIN " + named(ref);
-        if (!java.util.Objects.equals(before.defaultValue(), after.defaultValue())) {
+        if (!Objects.equals(before.defaultValue(), after.defaultValue())) {
             emit(Phase.CREATE_TYPES, change, after.defaultValue() == null ? prefix + " DROP DEFAULT"
                     : prefix + " SET DEFAULT " + after.defaultValue());
         }
@@ -982,7 +985,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 emit(Phase.ADD_CONSTRAINTS, change, prefix + " ADD CONSTRAINT " + q(c.name()) + " " + c.definition());
             }
         }
-        if (!java.util.Objects.equals(before.collation(), after.collation())) {
+        if (!Objects.equals(before.collation(), after.collation())) {
             unplanned(change.kind() + " " + change.object() + ": domain collation");
         }
     }

@@ -2,6 +2,8 @@ package dev.driftgate.dialect.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.driftgate.schema.RelationName;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +16,12 @@ class MysqlNormalizerTest {
     void readsTheRelationsOfAViewFromItsQualifiedRendering() {
         String definition = "select `shop`.`o`.`id` AS `id`,`c`.`email` AS `email` from (`shop`.`order` `o` "
                 + "join `other``db`.`customer` `c` on(`c`.`id` = `o`.`customer_id`))";
-        assertEquals(java.util.List.of(new dev.driftgate.schema.RelationName("shop", "o"),
-                        new dev.driftgate.schema.RelationName("c", "email"),
-                        new dev.driftgate.schema.RelationName("shop", "order"),
-                        new dev.driftgate.schema.RelationName("other`db", "customer"),
-                        new dev.driftgate.schema.RelationName("c", "id"),
-                        new dev.driftgate.schema.RelationName("o", "customer_id")),
+        assertEquals(List.of(new RelationName("shop", "o"),
+                        new RelationName("c", "email"),
+                        new RelationName("shop", "order"),
+                        new RelationName("other`db", "customer"),
+                        new RelationName("c", "id"),
+                        new RelationName("o", "customer_id")),
                 MysqlNormalizer.viewReads(definition),
                 "candidates in order of appearance; the introspector keeps those that are relations");
     }

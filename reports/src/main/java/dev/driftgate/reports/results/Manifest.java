@@ -11,10 +11,12 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -71,7 +73,7 @@ public record Manifest(int format, String driftgateVersion, String commit, List<
                     passed, failed));
         }
         List<Entry> entries = new ArrayList<>(byFile.values());
-        entries.sort(java.util.Comparator.comparing(Entry::file));
+        entries.sort(Comparator.comparing(Entry::file));
         return new Manifest(1, run.driftgateVersion(), run.commit(), List.copyOf(entries),
                 key == null || key.isEmpty() ? null : sign(entries, key));
     }
@@ -104,15 +106,15 @@ public record Manifest(int format, String driftgateVersion, String commit, List<
     }
 
     /** Why the signature does not hold under this key, or empty when it does (or no key is given). */
-    public java.util.Optional<String> signatureProblem(String key) {
+    public Optional<String> signatureProblem(String key) {
         if (key == null || key.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (signature == null) {
-            return java.util.Optional.of("not signed, but " + KEY_VARIABLE + " is set");
+            return Optional.of("not signed, but " + KEY_VARIABLE + " is set");
         }
-        return sign(migrations, key).equals(signature) ? java.util.Optional.empty()
-                : java.util.Optional.of("the signature does not match its entries (edited after the gate wrote it, or signed "
+        return sign(migrations, key).equals(signature) ? Optional.empty()
+                : Optional.of("the signature does not match its entries (edited after the gate wrote it, or signed "
                         + "with another key)");
     }
 

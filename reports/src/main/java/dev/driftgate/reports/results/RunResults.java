@@ -9,6 +9,7 @@ import dev.driftgate.DriftgateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -109,8 +110,8 @@ public record RunResults(int format, String driftgateVersion, String commit, Lis
         if (runs.size() == 1) {
             return runs.get(0);
         }
-        List<CheckResult> checks = new java.util.ArrayList<>();
-        List<MigrationFile> migrations = new java.util.ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
+        List<MigrationFile> migrations = new ArrayList<>();
         runs.forEach(r -> {
             checks.addAll(r.checks());
             migrations.addAll(r.migrations() == null ? List.of() : r.migrations());
