@@ -1,6 +1,7 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.gate.TargetServers;
@@ -143,7 +144,7 @@ final class LintCommand implements Callable<Integer> {
                 throw new DriftgateException(reason);
             });
         }
-        TargetServers.Opened opened = TargetServers.open(spec, d, k -> Optional.empty());
+        TargetServers.Opened opened = TargetServers.open(spec, d, Settings.defaults());
         DatabaseServer server = opened.server();
         List<StatementObservation> out = new ArrayList<>();
         try (ThrowawayDatabase db = server.createThrowaway(); Connection c = db.connect()) {

@@ -3,7 +3,7 @@ package dev.driftgate.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import dev.driftgate.DriftgateException;
-import dev.driftgate.junit.DriftgateConfig;
+import dev.driftgate.config.DriftgateConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.diff.DiffResult;
@@ -25,9 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -87,18 +86,18 @@ public final class TargetRun implements AutoCloseable {
         this.ownsServer = ownsServer;
     }
 
-    public static TargetRun open(Scenario scenario, TargetSpec spec, Function<String, Optional<String>> settings) {
+    public static TargetRun open(Scenario scenario, TargetSpec spec, Settings settings) {
         long start = System.nanoTime();
         TargetServers.Opened opened = TargetServers.open(TargetServers.resolveEnvironmentVersion(spec, scenario),
                 scenario.dialect(), settings);
         TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
         // Started here, or already running (an embedded server shared by the JVM's targets: about 0).
         run.timings.server(System.nanoTime() - start);
-        run.safety = OnlineSafety.configured(settings);
+        run.safety = settings.safety();
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
         run.baselineCache = spec instanceof TargetSpec.Server
-                && settings.apply("driftgate.baseline-cache").map(Boolean::parseBoolean).orElse(false)
+                && settings.baselineCache()
                 && run.copiesDatabases();
         return run;
     }

@@ -1,6 +1,7 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -20,7 +21,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
@@ -53,20 +53,19 @@ public final class TargetServers {
      *     the URL a bare {@code server} target uses)
      * @return the server and whether the caller owns it (must close it)
      */
-    public static Opened open(TargetSpec spec, Dialect dialect, Function<String, Optional<String>> settings) {
+    public static Opened open(TargetSpec spec, Dialect dialect, Settings settings) {
         if (spec instanceof TargetSpec.Embedded embedded) {
             return new Opened(embedded.version() == null ? EmbeddedServers.shared(dialect)
                     : embeddedVersion(embedded, dialect), false);
         }
         if (spec instanceof TargetSpec.Server target) {
             String url = target.url() != null ? target.url()
-                    : settings.apply("driftgate.server." + dialect.name()).orElseThrow(() -> new DriftgateException(
+                    : Optional.ofNullable(settings.serverUrls().get(dialect.name())).orElseThrow(() -> new DriftgateException(
                             "target server: no URL; write server:<jdbc url> or set driftgate.server." + dialect.name()));
             // The administrators of a fresh server: postgres, root.
-            String user = settings.apply("driftgate.server.user")
-                    .orElse(dialect.administrator());
+            String user = settings.serverUser() != null ? settings.serverUser() : dialect.administrator();
             ExistingServer server = ExistingServer.fromUrl(url, ConnectionSettings.of(user,
-                    settings.apply("driftgate.server.password-env").map(System::getenv).orElse(null)));
+                    settings.serverPasswordEnv() == null ? null : System.getenv(settings.serverPasswordEnv())));
             if (!server.dialect().name().equals(dialect.name())) {
                 throw new DriftgateException("target " + spec + ": a " + server.dialect().name()
                         + " server for a " + dialect.name() + " scenario");

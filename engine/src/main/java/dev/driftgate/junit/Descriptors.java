@@ -155,7 +155,7 @@ final class Descriptors {
 
         @Override
         public EngineContext before(EngineContext context) throws Exception {
-            run = TargetRun.open(scenario, spec, context::setting);
+            run = TargetRun.open(scenario, spec, context.settings());
             try {
                 run.server().connect(run.server().dialect().maintenanceDatabase()).close();
             } catch (SQLException e) {
@@ -164,7 +164,7 @@ final class Descriptors {
             }
             if (spec instanceof TargetSpec.Server) {
                 // A shared server keeps what killed runs left behind: drop the databases of runs that are gone.
-                long minutes = context.setting(DriftgateConfig.SWEEP_AGE).map(Long::parseLong).orElse(60L);
+                long minutes = context.settings().sweepAge().toMinutes();
                 List<String> swept = ThrowawayDatabase.sweep(run.server(), Duration.ofMinutes(minutes));
                 if (!swept.isEmpty()) {
                     context.report(this, ReportEntryKeys.SWEPT, "dropped " + swept.size() + " databases left by runs that are gone: "

@@ -1,6 +1,8 @@
 package dev.driftgate.junit;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.DriftgateConfig;
+import dev.driftgate.config.Settings;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -98,8 +99,17 @@ public final class DriftgateTestEngine extends HierarchicalTestEngine<EngineCont
             }
         }
         ConfigurationParameters config = request.getConfigurationParameters();
-        Function<String, Optional<String>> settings = key -> config.get(key).map(String::strip).filter(v -> !v.isEmpty());
-        List<String> names = shard(new ArrayList<>(scenarios.keySet()), settings);
+        Settings settings;
+        try {
+            settings = Settings.read(key -> config.get(key).map(String::strip).filter(v -> !v.isEmpty()));
+        } catch (DriftgateException e) {
+            // A bad setting fails each scenario it would have run, with the one line naming the key.
+            scenarios.forEach((name, dir) -> root.addChild(new Descriptors.BrokenScenarioDescriptor(
+                    uniqueId.append(Descriptors.SCENARIO, name), name, dir, e)));
+            return root;
+        }
+        root.settings = settings;
+        List<String> names = shard(new ArrayList<>(scenarios.keySet()), settings.shard());
         for (String name : names) {
             Path dir = scenarios.get(name);
             UniqueId id = uniqueId.append(Descriptors.SCENARIO, name);
@@ -130,33 +140,16 @@ public final class DriftgateTestEngine extends HierarchicalTestEngine<EngineCont
     }
 
     /**
-     * The share of scenarios this job runs: {@code driftgate.shard=i/n}, or GitLab's
-     * CI_NODE_INDEX/CI_NODE_TOTAL; scenario k (in name order) goes to shard k mod n.
+     * The share of scenarios this job runs ({@code driftgate.shard=i/n}, or GitLab's
+     * CI_NODE_INDEX/CI_NODE_TOTAL; null: all): scenario k (in name order) goes to shard k mod n.
      */
-    static List<String> shard(List<String> names, Function<String, Optional<String>> settings) {
-        String shard = settings.apply(DriftgateConfig.SHARD).orElseGet(() -> {
-            String index = System.getenv("CI_NODE_INDEX");
-            String total = System.getenv("CI_NODE_TOTAL");
-            return index != null && total != null ? index + "/" + total : null;
-        });
+    static List<String> shard(List<String> names, Settings.Shard shard) {
         if (shard == null) {
             return names;
         }
-        String[] parts = shard.split("/");
-        int i;
-        int n;
-        try {
-            i = Integer.parseInt(parts[0].strip());
-            n = Integer.parseInt(parts[1].strip());
-        } catch (RuntimeException e) {
-            throw new DriftgateException(DriftgateConfig.SHARD + "=" + shard + ": expected i/n, such as 2/4");
-        }
-        if (n < 1 || i < 1 || i > n) {
-            throw new DriftgateException(DriftgateConfig.SHARD + "=" + shard + ": expected 1 <= i <= n");
-        }
         List<String> mine = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
-            if (k % n == i - 1) {
+            if (k % shard.total() == shard.index() - 1) {
                 mine.add(names.get(k));
             }
         }
@@ -212,11 +205,14 @@ public final class DriftgateTestEngine extends HierarchicalTestEngine<EngineCont
 
     @Override
     protected EngineContext createExecutionContext(ExecutionRequest request) {
-        return new EngineContext(request.getConfigurationParameters(), request.getEngineExecutionListener());
+        return new EngineContext(((Root) request.getRootTestDescriptor()).settings, request.getEngineExecutionListener());
     }
 
     /** The engine's root node. */
     static final class Root extends EngineDescriptor implements Node<EngineContext> {
+        /** Read once at discovery; the defaults when a setting was bad (then every scenario is a broken one). */
+        private Settings settings = Settings.defaults();
+
         Root(UniqueId id) {
             super(id, "driftgate");
         }

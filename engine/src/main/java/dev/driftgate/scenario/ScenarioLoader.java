@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.diff.IgnoreRule;
@@ -40,7 +41,7 @@ public final class ScenarioLoader {
      * @param settings configuration from outside the file ({@code driftgate.candidates},
      *     {@code driftgate.targets}), which wins over the file
      */
-    public static Scenario load(Path directory, String name, Function<String, Optional<String>> settings) {
+    public static Scenario load(Path directory, String name, Settings settings) {
         Path file = directory.resolve(FILE_NAME);
         String text = text(file);
         ScenarioConfig config = read(file, text);
@@ -55,8 +56,8 @@ public final class ScenarioLoader {
             throw at.error("dialect", "'" + config.dialect() + "': expected postgresql or mysql (MySQL and MariaDB)", e);
         }
         List<TargetSpec> targets = new ArrayList<>();
-        Optional<String> targetSetting = settings.apply("driftgate.targets");
-        List<String> targetTexts = targetSetting.map(t -> List.of(t.split(",")))
+        Optional<List<String>> targetSetting = Optional.ofNullable(settings.targets());
+        List<String> targetTexts = targetSetting
                 .orElse(config.targets() == null || config.targets().isEmpty() ? List.of("embedded") : config.targets());
         for (int i = 0; i < targetTexts.size(); i++) {
             try {
@@ -69,7 +70,7 @@ public final class ScenarioLoader {
             }
         }
         ScenarioPaths paths = ScenarioPaths.of(directory,
-                settings.apply(ScenarioPaths.ALLOW_OUTSIDE).map(Boolean::parseBoolean).orElse(false), at);
+                settings.pathsAllowOutside(), at);
         ScenarioConfig.Migrations m = config.migrations() == null
                 ? new ScenarioConfig.Migrations("migrations", "auto", null) : config.migrations();
         // Relative to the directory of driftgate.yaml, wherever driftgate runs from (docs/scenarios.md).
@@ -110,9 +111,9 @@ public final class ScenarioLoader {
             throw at.error("baseline", "empty is a chain rollback over the whole history; "
                     + "rollback-modes must include chain");
         }
-        Optional<String> ruleSetting = settings.apply("driftgate.candidates");
+        Optional<String> ruleSetting = Optional.ofNullable(settings.candidates());
         String rule = ruleSetting.orElse(config.candidates());
-        Candidates.Base base = settings.apply("driftgate.base").map(b -> new Candidates.Base(b, "driftgate.base"))
+        Candidates.Base base = Optional.ofNullable(settings.base()).map(b -> new Candidates.Base(b, "driftgate.base"))
                 .orElse(config.branchBase() == null ? null : new Candidates.Base(config.branchBase(), "branch-base"));
         Candidates chosen;
         try {

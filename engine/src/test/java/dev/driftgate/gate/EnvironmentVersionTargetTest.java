@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.ScenarioLoader;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class EnvironmentVersionTargetTest {
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V1__a.sql"), "CREATE TABLE a (id int);\n");
         Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: none\nenvironments:\n" + environments);
-        return ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        return ScenarioLoader.load(dir, "s", Settings.defaults());
     }
 
     @Test

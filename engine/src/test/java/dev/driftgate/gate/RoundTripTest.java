@@ -3,6 +3,7 @@ package dev.driftgate.gate;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.provision.DatabaseServer;
 import dev.driftgate.provision.DialectDump;
@@ -152,7 +153,7 @@ class RoundTripTest {
                 if (!Files.isRegularFile(dir.resolve(ScenarioLoader.FILE_NAME))) {
                     continue;
                 }
-                Scenario s = ScenarioLoader.load(dir, dir.getFileName().toString(), k -> Optional.empty());
+                Scenario s = ScenarioLoader.load(dir, dir.getFileName().toString(), Settings.defaults());
                 String major = target == Target.POSTGRES_EMBEDDED ? "18" : "15";
                 // A scenario written for one PostgreSQL version (targets: ['embedded:18']) runs only there.
                 boolean runsHere = s.targets().isEmpty() || s.targets().stream().anyMatch(t ->

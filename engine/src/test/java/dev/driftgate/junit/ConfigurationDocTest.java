@@ -1,5 +1,6 @@
 package dev.driftgate.junit;
 
+import dev.driftgate.config.DriftgateConfig;
 import dev.driftgate.testing.GeneratedDoc;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package dev.driftgate.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.testkit.engine.EventConditions.container;
@@ -11,6 +12,9 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.driftgate.DriftgateException;
+import dev.driftgate.config.DriftgateConfig;
+import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.provision.EmbeddedPostgresServer;
 import dev.driftgate.provision.ExistingServer;
@@ -581,11 +585,16 @@ class DriftgateTestEngineTest {
     @Test
     void shardsSplitScenariosDeterministicallyAndCoverEachOnce() {
         List<String> names = List.of("a", "b", "c", "d", "e");
-        List<String> one = DriftgateTestEngine.shard(names, k -> Optional.of("1/2"));
-        List<String> two = DriftgateTestEngine.shard(names, k -> Optional.of("2/2"));
+        List<String> one = DriftgateTestEngine.shard(names, shard("1/2"));
+        List<String> two = DriftgateTestEngine.shard(names, shard("2/2"));
         assertEquals(List.of("a", "c", "e"), one);
         assertEquals(List.of("b", "d"), two);
-        assertEquals(names, DriftgateTestEngine.shard(names, k -> k.equals("x") ? Optional.of("1/1") : Optional.empty())
-                .stream().sorted().toList().size() == 5 ? names : List.of());
+        assertEquals(names, DriftgateTestEngine.shard(names, null));
+        assertEquals("driftgate.shard=3/2: expected 1 <= i <= n",
+                assertThrows(DriftgateException.class, () -> shard("3/2")).getMessage());
+    }
+
+    private static Settings.Shard shard(String text) {
+        return Settings.read(k -> k.equals(DriftgateConfig.SHARD) ? Optional.of(text) : Optional.empty()).shard();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class ScenarioLoaderTest {
         Files.writeString(dir.resolve("driftgate.yaml"), yaml);
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V1__a.sql"), "CREATE TABLE a (id int);");
-        return assertThrows(DriftgateException.class, () -> ScenarioLoader.load(dir, "s", k -> Optional.empty())).getMessage();
+        return assertThrows(DriftgateException.class, () -> ScenarioLoader.load(dir, "s", Settings.defaults())).getMessage();
     }
 
     @Test
@@ -61,10 +62,10 @@ class ScenarioLoaderTest {
         Files.createDirectories(project.resolve("db/gate"));
         Files.writeString(project.resolve("db/migrations/V1__a.sql"), "SELECT 1;");
         Files.writeString(project.resolve("db/gate/driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: ../migrations\n");
-        Scenario s = ScenarioLoader.load(project.resolve("db/gate"), "s", k -> Optional.empty());
+        Scenario s = ScenarioLoader.load(project.resolve("db/gate"), "s", Settings.defaults());
         assertEquals(1, s.candidates().size());
         Files.writeString(project.resolve("db/gate/driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: ../db/migrations\n");
-        String m = assertThrows(DriftgateException.class, () -> ScenarioLoader.load(project.resolve("db/gate"), "s", k -> Optional.empty()))
+        String m = assertThrows(DriftgateException.class, () -> ScenarioLoader.load(project.resolve("db/gate"), "s", Settings.defaults()))
                 .getMessage();
         assertEquals(project.resolve("db/gate/driftgate.yaml") + ":4:9: migrations.path: '../db/migrations' is "
                 + project.resolve("db/db/migrations") + ", not a directory (paths in driftgate.yaml are relative to its own directory)", m);
@@ -77,11 +78,11 @@ class ScenarioLoaderTest {
         for (int i = 1; i <= 3; i++) {
             Files.writeString(dir.resolve("migrations/V" + i + "__m.sql"), "SELECT " + i + ";");
         }
-        Scenario s = ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        Scenario s = ScenarioLoader.load(dir, "s", Settings.defaults());
         assertEquals(1, s.baseline().size());
         assertEquals(2, s.candidates().size());
         Scenario overridden = ScenarioLoader.load(dir, "s",
-                k -> k.equals("driftgate.candidates") ? Optional.of("all") : Optional.empty());
+                Settings.read(k -> k.equals("driftgate.candidates") ? Optional.of("all") : Optional.empty()));
         assertEquals(3, overridden.candidates().size());
     }
 
@@ -111,7 +112,7 @@ class ScenarioLoaderTest {
         git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "branch");
         Files.writeString(dir.resolve("migrations/V3__c.sql"), "SELECT 3;");
-        Scenario s = ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        Scenario s = ScenarioLoader.load(dir, "s", Settings.defaults());
         assertEquals(java.util.List.of("2", "3"), s.candidates().stream().map(Migration::version).toList(),
                 "committed on the branch and not yet tracked");
         assertEquals(java.util.List.of("1"), s.baseline().stream().map(Migration::version).toList());
@@ -158,15 +159,15 @@ class ScenarioLoaderTest {
     void theBaseComesFromTheKeyTheSettingOrTheCi() throws Exception {
         repositoryOnDevelop();
         Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\nbranch-base: origin/develop\n");
-        Scenario fromKey = ScenarioLoader.load(dir, "s", k -> Optional.empty());
+        Scenario fromKey = ScenarioLoader.load(dir, "s", Settings.defaults());
         assertEquals(List.of("2"), fromKey.candidates().stream().map(Migration::version).toList());
         assertEquals(true, fromKey.candidatesHow().startsWith("migrations added since the merge base with origin/develop"),
                 fromKey.candidatesHow());
         Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\nbranch-base: origin/nowhere\n");
         Scenario fromSetting = ScenarioLoader.load(dir, "s",
-                k -> k.equals("driftgate.base") ? Optional.of("origin/develop") : Optional.empty());
+                Settings.read(k -> k.equals("driftgate.base") ? Optional.of("origin/develop") : Optional.empty()));
         assertEquals(List.of("2"), fromSetting.candidates().stream().map(Migration::version).toList(), "the setting wins over the key");
-        assertEquals(true, assertThrows(DriftgateException.class, () -> ScenarioLoader.load(dir, "s", k -> Optional.empty()))
+        assertEquals(true, assertThrows(DriftgateException.class, () -> ScenarioLoader.load(dir, "s", Settings.defaults()))
                 .getMessage().contains("tried branch-base origin/nowhere (not in this clone)"));
         List<Migration> all = MigrationLayout.detect(dir.resolve("migrations")).read(dir.resolve("migrations"), null, "postgresql");
         Candidates github = Candidates.select("branch", all, dir.resolve("migrations"), null,

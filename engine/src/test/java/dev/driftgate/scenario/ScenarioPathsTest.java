@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,15 +31,15 @@ class ScenarioPathsTest {
 
     private String rejected(String yaml) throws Exception {
         Files.writeString(scenario.resolve("driftgate.yaml"), yaml);
-        return assertThrows(DriftgateException.class, () -> ScenarioLoader.load(scenario, "s", k -> Optional.empty()))
+        return assertThrows(DriftgateException.class, () -> ScenarioLoader.load(scenario, "s", Settings.defaults()))
                 .getMessage();
     }
 
     @Test
     void aPathInsideTheRepositoryButOutsideTheScenarioIsFine() throws Exception {
         Files.writeString(scenario.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: ../migrations\n");
-        assertEquals(1, ScenarioLoader.load(scenario, "s", k -> Optional.empty()).candidates().size()
-                + ScenarioLoader.load(scenario, "s", k -> Optional.empty()).baseline().size());
+        assertEquals(1, ScenarioLoader.load(scenario, "s", Settings.defaults()).candidates().size()
+                + ScenarioLoader.load(scenario, "s", Settings.defaults()).baseline().size());
     }
 
     @Test
@@ -65,7 +66,7 @@ class ScenarioPathsTest {
             Files.writeString(outside.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
             Files.writeString(scenario.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: " + outside + "\n");
             Scenario s = ScenarioLoader.load(scenario, "s",
-                    k -> k.equals(ScenarioPaths.ALLOW_OUTSIDE) ? Optional.of("true") : Optional.empty());
+                    Settings.read(k -> k.equals(ScenarioPaths.ALLOW_OUTSIDE) ? Optional.of("true") : Optional.empty()));
             assertEquals(1, s.candidates().size() + s.baseline().size());
         } finally {
             Files.deleteIfExists(outside.resolve("V1__a.sql"));

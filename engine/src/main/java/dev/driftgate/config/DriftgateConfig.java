@@ -1,4 +1,4 @@
-package dev.driftgate.junit;
+package dev.driftgate.config;
 
 import dev.driftgate.safety.OnlineSafety;
 import java.util.Collections;
