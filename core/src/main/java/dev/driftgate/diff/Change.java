@@ -47,43 +47,105 @@ public sealed interface Change {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Dispatches on the kind of change: calls the visitor's method for this record. A visitor has
+     * one method per record, so a new kind of change does not compile until every visitor handles
+     * it (Java 17 has no pattern {@code switch}; see docs/architecture.md).
+     */
+    void accept(Visitor visitor);
+
+    /** One method per kind of change. */
+    interface Visitor {
+        void on(AddSchema change);
+        void on(DropSchema change);
+        void on(AlterSchema change);
+        void on(AddExtension change);
+        void on(DropExtension change);
+        void on(AlterExtension change);
+        void on(AddTable change);
+        void on(DropTable change);
+        void on(AlterTable change);
+        void on(AddColumn change);
+        void on(DropColumn change);
+        void on(AlterColumn change);
+        void on(AddConstraint change);
+        void on(DropConstraint change);
+        void on(ReplaceConstraint change);
+        void on(RenameConstraint change);
+        void on(AddIndex change);
+        void on(DropIndex change);
+        void on(ReplaceIndex change);
+        void on(RenameIndex change);
+        void on(AddTrigger change);
+        void on(DropTrigger change);
+        void on(ReplaceTrigger change);
+        void on(AddPolicy change);
+        void on(DropPolicy change);
+        void on(ReplacePolicy change);
+        void on(AddView change);
+        void on(DropView change);
+        void on(ReplaceView change);
+        void on(AddSequence change);
+        void on(DropSequence change);
+        void on(AlterSequence change);
+        void on(AddType change);
+        void on(DropType change);
+        void on(AlterType change);
+        void on(AddRoutine change);
+        void on(DropRoutine change);
+        void on(ReplaceRoutine change);
+        void on(AddEvent change);
+        void on(DropEvent change);
+        void on(ReplaceEvent change);
+        void on(NotCompared change);
+    }
+
     // Schemas and extensions
 
     record AddSchema(ObjectRef object, Schema after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropSchema(ObjectRef object, Schema before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return before.tables().isEmpty() ? Severity.BREAKING : Severity.DESTRUCTIVE; }
     }
 
     record AlterSchema(ObjectRef object, Schema before, Schema after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record AddExtension(ObjectRef object, Extension after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropExtension(ObjectRef object, Extension before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.BREAKING; }
     }
 
     record AlterExtension(ObjectRef object, Extension before, Extension after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
     // Tables and their members
 
     record AddTable(ObjectRef object, Table after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropTable(ObjectRef object, Table before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.DESTRUCTIVE; }
     }
 
     record AlterTable(ObjectRef object, Table before, Table after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             return aspects.contains(Aspect.PARTITIONING) ? Severity.BREAKING
                     : aspects.contains(Aspect.ATTRIBUTES) ? Severity.WARNING : Severity.INFO;
@@ -91,6 +153,7 @@ public sealed interface Change {
     }
 
     record AddColumn(ObjectRef object, Column after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             // A NOT NULL column without a default breaks every INSERT that does not name it.
             return !after.nullable() && after.defaultValue() == null && after.identity() == null
@@ -99,10 +162,12 @@ public sealed interface Change {
     }
 
     record DropColumn(ObjectRef object, Column before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.DESTRUCTIVE; }
     }
 
     record AlterColumn(ObjectRef object, Column before, Column after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             if (aspects.contains(Aspect.TYPE)) {
                 return TypeWidening.isWidening(before.type(), after.type()) ? Severity.WARNING : Severity.BREAKING;
@@ -120,6 +185,7 @@ public sealed interface Change {
     }
 
     record AddConstraint(ObjectRef object, Constraint after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             // New rules may reject data and writes that pass today.
             return after.type() == Constraint.ConstraintType.FOREIGN_KEY
@@ -130,75 +196,91 @@ public sealed interface Change {
     }
 
     record DropConstraint(ObjectRef object, Constraint before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
     record ReplaceConstraint(ObjectRef object, Constraint before, Constraint after, Set<Aspect> aspects)
             implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return aspects.equals(Set.of(Aspect.COMMENT)) ? Severity.INFO : Severity.WARNING; }
     }
 
     /** The same constraint under another name the database generated. */
     record RenameConstraint(ObjectRef object, Constraint before, Constraint after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
 
         public Set<Aspect> aspects() { return Set.of(Aspect.NAME); }
     }
 
     record AddIndex(ObjectRef object, Index after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return after.unique() ? Severity.WARNING : Severity.INFO; }
     }
 
     record DropIndex(ObjectRef object, Index before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return before.unique() ? Severity.BREAKING : Severity.WARNING; }
     }
 
     record ReplaceIndex(ObjectRef object, Index before, Index after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return aspects.equals(Set.of(Aspect.COMMENT)) ? Severity.INFO : Severity.WARNING; }
     }
 
     /** The same index under another name the database generated. */
     record RenameIndex(ObjectRef object, Index before, Index after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
 
         public Set<Aspect> aspects() { return Set.of(Aspect.NAME); }
     }
 
     record AddTrigger(ObjectRef object, Trigger after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
     record DropTrigger(ObjectRef object, Trigger before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.BREAKING; }
     }
 
     record ReplaceTrigger(ObjectRef object, Trigger before, Trigger after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return aspects.equals(Set.of(Aspect.COMMENT)) ? Severity.INFO : Severity.WARNING; }
     }
 
     record AddPolicy(ObjectRef object, Policy after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
     record DropPolicy(ObjectRef object, Policy before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.BREAKING; }
     }
 
     record ReplacePolicy(ObjectRef object, Policy before, Policy after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
     // Schema-level objects
 
     record AddView(ObjectRef object, View after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropView(ObjectRef object, View before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return before.materialized() ? Severity.DESTRUCTIVE : Severity.BREAKING; }
     }
 
     record ReplaceView(ObjectRef object, View before, View after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             return aspects.contains(Aspect.DEFINITION) ? Severity.BREAKING
                     : aspects.contains(Aspect.ATTRIBUTES) ? Severity.WARNING : Severity.INFO;
@@ -206,26 +288,32 @@ public sealed interface Change {
     }
 
     record AddSequence(ObjectRef object, Sequence after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropSequence(ObjectRef object, Sequence before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.DESTRUCTIVE; }
     }
 
     record AlterSequence(ObjectRef object, Sequence before, Sequence after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return aspects.contains(Aspect.DEFINITION) ? Severity.WARNING : Severity.INFO; }
     }
 
     record AddType(ObjectRef object, UserType after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropType(ObjectRef object, UserType before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.BREAKING; }
     }
 
     record AlterType(ObjectRef object, UserType before, UserType after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             if (!aspects.contains(Aspect.DEFINITION)) {
                 return Severity.INFO;
@@ -239,14 +327,17 @@ public sealed interface Change {
     }
 
     record AddRoutine(ObjectRef object, Routine after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropRoutine(ObjectRef object, Routine before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.BREAKING; }
     }
 
     record ReplaceRoutine(ObjectRef object, Routine before, Routine after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() {
             return aspects.contains(Aspect.TYPE) ? Severity.BREAKING
                     : aspects.contains(Aspect.DEFINITION) || aspects.contains(Aspect.ATTRIBUTES) ? Severity.WARNING
@@ -255,14 +346,17 @@ public sealed interface Change {
     }
 
     record AddEvent(ObjectRef object, Event after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.INFO; }
     }
 
     record DropEvent(ObjectRef object, Event before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
     record ReplaceEvent(ObjectRef object, Event before, Event after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 
@@ -273,6 +367,7 @@ public sealed interface Change {
      * @param side {@code expected}, {@code actual} or {@code both}
      */
     record NotCompared(ObjectRef object, String side) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return Severity.WARNING; }
     }
 }
