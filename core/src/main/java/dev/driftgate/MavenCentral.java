@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Downloads from Maven Central (or the mirror {@code driftgate.maven.repository} or
@@ -103,7 +105,7 @@ public final class MavenCentral {
     /** An unreachable repository says so, and how to use another; any other failure as it is. */
     private static DriftgateException failure(URI uri, IOException e) {
         if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException
-                || e.getCause() instanceof UnresolvedAddressException || e instanceof java.net.UnknownHostException) {
+                || e.getCause() instanceof UnresolvedAddressException || e instanceof UnknownHostException) {
             return new DriftgateException("cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + " to fetch " + uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1)
                     + " (offline, or a proxy in the way?): point driftgate.maven.repository or DRIFTGATE_MAVEN_REPOSITORY "
                     + "at a mirror of Maven Central", e);
@@ -112,7 +114,7 @@ public final class MavenCentral {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static String stripSlash(String url) {

@@ -1,5 +1,7 @@
 package dev.driftgate;
 
+import java.util.Locale;
+
 /**
  * Progress lines for the slow things a first run does once (downloads, unpacking database
  * binaries, making a data directory template), on standard error so that standard output stays
@@ -26,7 +28,7 @@ public final class Progress {
     }
 
     static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     /** A step that may throw. */

@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,7 +40,7 @@ final class CommentCommand implements Callable<Integer> {
 
     @Option(names = "--results", required = true, paramLabel = "DIR", description = "The results directory of a gate run "
             + "(repeat it for the shards of one run).")
-    java.util.List<Path> results;
+    List<Path> results;
 
     @Option(names = "--token-env", paramLabel = "NAME", description = "The variable holding the token (default: "
             + CommentTargets.GITLAB_TOKEN + " on GitLab, " + CommentTargets.GITHUB_TOKEN + " on GitHub).")
@@ -59,7 +61,7 @@ final class CommentCommand implements Callable<Integer> {
     Map<String, String> environment = System.getenv();
 
     /** How waits between retries are spent; tests record them instead. */
-    java.util.function.LongConsumer sleeper = CommentCommand::sleep;
+    LongConsumer sleeper = CommentCommand::sleep;
 
     @Override
     public Integer call() {

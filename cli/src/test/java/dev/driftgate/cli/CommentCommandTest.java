@@ -10,14 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,12 +239,12 @@ class CommentCommandTest {
      * A real HTTP peer on loopback that answers 200 with a body of {@code length} bytes, written
      * {@code chunk} bytes at a time with {@code pause} milliseconds between chunks.
      */
-    private static java.net.ServerSocket replying(long length, int chunk, long pause) throws IOException {
-        java.net.ServerSocket socket = new java.net.ServerSocket(0);
+    private static ServerSocket replying(long length, int chunk, long pause) throws IOException {
+        ServerSocket socket = new ServerSocket(0);
         Thread t = new Thread(() -> {
             while (!socket.isClosed()) {
-                try (java.net.Socket c = socket.accept()) {
-                    java.io.InputStream in = c.getInputStream();
+                try (Socket c = socket.accept()) {
+                    InputStream in = c.getInputStream();
                     int matched = 0;
                     while (matched < 4) {
                         int b = in.read();
@@ -249,11 +253,11 @@ class CommentCommandTest {
                         }
                         matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : 0;
                     }
-                    java.io.OutputStream out = c.getOutputStream();
+                    OutputStream out = c.getOutputStream();
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + length
                             + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     byte[] bytes = new byte[chunk];
-                    java.util.Arrays.fill(bytes, (byte) ' ');
+                    Arrays.fill(bytes, (byte) ' ');
                     for (long sent = 0; sent < length; sent += chunk) {
                         out.write(bytes);
                         out.flush();
@@ -273,7 +277,7 @@ class CommentCommandTest {
 
     @Test
     void aServerThatTricklesItsReplyCannotHoldTheJob() throws Exception {
-        try (java.net.ServerSocket trickle = replying(1_000_000, 1, 200)) {
+        try (ServerSocket trickle = replying(1_000_000, 1, 200)) {
             Map<String, String> env = gitlab(TOKEN);
             env.put("CI_API_V4_URL", "http://oauth2:" + TOKEN + "@127.0.0.1:" + trickle.getLocalPort() + "/api/v4");
             long start = System.nanoTime();
@@ -290,7 +294,7 @@ class CommentCommandTest {
 
     @Test
     void aHugeReplyIsRefusedAsItArrivesNotReadIntoTheHeap() throws Exception {
-        try (java.net.ServerSocket huge = replying(64L * 1024 * 1024, 64 * 1024, 0)) {
+        try (ServerSocket huge = replying(64L * 1024 * 1024, 64 * 1024, 0)) {
             Map<String, String> env = gitlab(TOKEN);
             env.put("CI_API_V4_URL", "http://127.0.0.1:" + huge.getLocalPort() + "/api/v4");
             Run run = comment(env, "--timeout", "20");

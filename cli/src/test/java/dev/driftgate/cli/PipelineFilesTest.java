@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,7 +39,7 @@ class PipelineFilesTest {
     /** The template's jobs with the inputs replaced by the include's (else the defaults), as GitLab expands them. */
     private static Map<String, JsonNode> template(JsonNode include) throws Exception {
         String[] parts = Files.readString(ROOT.resolve(include.path("local").asText())).split("\n---\n", 2);
-        Map<String, String> inputs = new java.util.HashMap<>();
+        Map<String, String> inputs = new HashMap<>();
         YAML.readTree(parts[0]).path("spec").path("inputs").properties()
                 .forEach(e -> inputs.put(e.getKey(), e.getValue().path("default").asText()));
         include.path("inputs").properties().forEach(e -> {
@@ -47,7 +53,7 @@ class PipelineFilesTest {
             m.appendReplacement(body, Matcher.quoteReplacement(inputs.get(m.group(1))));
         }
         m.appendTail(body);
-        Map<String, JsonNode> jobs = new java.util.TreeMap<>();
+        Map<String, JsonNode> jobs = new TreeMap<>();
         YAML.readTree(body.toString()).properties().forEach(e -> jobs.put(e.getKey(), e.getValue()));
         return jobs;
     }
@@ -61,10 +67,10 @@ class PipelineFilesTest {
         Map<String, JsonNode> all = template(ci.path("include").get(0));
         for (Map.Entry<String, JsonNode> e : ci.properties()) {
             JsonNode merged = all.containsKey(e.getKey()) ? all.get(e.getKey()).deepCopy() : YAML.createObjectNode();
-            e.getValue().properties().forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) merged).set(p.getKey(), p.getValue()));
+            e.getValue().properties().forEach(p -> ((ObjectNode) merged).set(p.getKey(), p.getValue()));
             all.put(e.getKey(), merged);
         }
-        Map<String, JsonNode> jobs = new java.util.TreeMap<>();
+        Map<String, JsonNode> jobs = new TreeMap<>();
         all.forEach((name, job) -> {
             if (job.has("script")) {
                 jobs.put(name, job);
@@ -110,11 +116,11 @@ class PipelineFilesTest {
 
     private static Set<String> actionInputs() {
         try {
-            Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             YAML.readTree(ROOT.resolve("action.yml").toFile()).path("inputs").fieldNames().forEachRemaining(names::add);
             return names;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

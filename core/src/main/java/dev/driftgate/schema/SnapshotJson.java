@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.driftgate.AtomicFiles;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.TextFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +69,7 @@ public final class SnapshotJson {
      */
     public static void write(SchemaSnapshot snapshot, Path file) {
         try {
-            dev.driftgate.AtomicFiles.writeString(file, toJson(snapshot));
+            AtomicFiles.writeString(file, toJson(snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
         }
@@ -97,7 +99,7 @@ public final class SnapshotJson {
 
     /** The dialect of a snapshot file, checked as {@link #read} checks it, without building the snapshot. */
     public static String dialectOf(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
             return checkHeader(parser, file.toString());
         } catch (IOException e) {
             throw new SnapshotFormatException(file + ": cannot read snapshot: " + e.getMessage());
@@ -173,7 +175,7 @@ public final class SnapshotJson {
     }
 
     /** A snapshot file that cannot be read: its message names the file and, where known, the line. */
-    public static final class SnapshotFormatException extends dev.driftgate.DriftgateException {
+    public static final class SnapshotFormatException extends DriftgateException {
         private static final long serialVersionUID = 1L;
 
         public SnapshotFormatException(String message) {

@@ -14,14 +14,17 @@ import dev.driftgate.diff.IgnoreRule;
 import dev.driftgate.diff.IgnoreRules;
 import dev.driftgate.sql.ScriptRunner;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -98,7 +101,7 @@ public final class ScenarioLoader {
                 throw at.error("rollback-modes[" + i + "]", "'" + mode + "': expected per-migration, chain or group");
             }
         }
-        Set<String> modes = new java.util.TreeSet<>(modeList);
+        Set<String> modes = new TreeSet<>(modeList);
         if (modes.contains("group") && config.groups() == null) {
             throw at.error("rollback-modes", "group needs groups: (by: version-prefix with a length, "
                     + "by: name, or members: lists of versions)");
@@ -266,12 +269,12 @@ public final class ScenarioLoader {
         if (type == String.class) {
             return "single value";
         }
-        if (java.util.List.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type)) {
             return "list";
         }
-        return "mapping (" + String.join(", ", java.util.Arrays.stream(type.getRecordComponents() == null
-                ? new java.lang.reflect.RecordComponent[0] : type.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).toList()) + ")";
+        return "mapping (" + String.join(", ", Arrays.stream(type.getRecordComponents() == null
+                ? new RecordComponent[0] : type.getRecordComponents())
+                .map(RecordComponent::getName).toList()) + ")";
     }
 
     /** Where a key is written: the YAML parser reports the position after its value, one line late. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +100,7 @@ class ScenarioLoaderTest {
 
     @Test
     void branchCandidatesAreWhatTheBranchAddsSinceTheMergeBase() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI_MERGE_REQUEST_DIFF_BASE_SHA") == null,
+        Assumptions.assumeTrue(System.getenv("CI_MERGE_REQUEST_DIFF_BASE_SHA") == null,
                 "a merge-request pipeline names its own base");
         Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\n");
         Files.createDirectories(dir.resolve("migrations"));
@@ -113,9 +114,9 @@ class ScenarioLoaderTest {
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "branch");
         Files.writeString(dir.resolve("migrations/V3__c.sql"), "SELECT 3;");
         Scenario s = ScenarioLoader.load(dir, "s", Settings.defaults());
-        assertEquals(java.util.List.of("2", "3"), s.candidates().stream().map(Migration::version).toList(),
+        assertEquals(List.of("2", "3"), s.candidates().stream().map(Migration::version).toList(),
                 "committed on the branch and not yet tracked");
-        assertEquals(java.util.List.of("1"), s.baseline().stream().map(Migration::version).toList());
+        assertEquals(List.of("1"), s.baseline().stream().map(Migration::version).toList());
         assertEquals(true, s.candidatesHow().startsWith("migrations added since the merge base with origin/main"),
                 s.candidatesHow());
     }

@@ -1,5 +1,7 @@
 package dev.driftgate.reports.comment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -11,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 
 /**
@@ -49,7 +53,7 @@ final class ApiClient {
         this.deadline = System.nanoTime() + budget.toNanos();
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGES = 20;
     private static final int PER_PAGE = 100;
 
@@ -57,20 +61,20 @@ final class ApiClient {
      * The id of the first note or comment whose body holds the marker, reading the list a page of
      * {@value #PER_PAGE} at a time (both APIs page with {@code per_page} and {@code page}).
      */
-    java.util.Optional<String> findByMarker(java.util.function.IntFunction<URI> page, String marker)
+    Optional<String> findByMarker(IntFunction<URI> page, String marker)
             throws IOException, InterruptedException {
         for (int p = 1; p <= MAX_PAGES; p++) {
-            com.fasterxml.jackson.databind.JsonNode list = JSON.readTree(send("GET", page.apply(p), null));
-            for (com.fasterxml.jackson.databind.JsonNode note : list) {
+            JsonNode list = JSON.readTree(send("GET", page.apply(p), null));
+            for (JsonNode note : list) {
                 if (note.path("body").asText("").contains(marker)) {
-                    return java.util.Optional.of(note.path("id").asText());
+                    return Optional.of(note.path("id").asText());
                 }
             }
             if (list.size() < PER_PAGE) {
                 break;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Creates or edits a note: both APIs take {@code {"body": …}}. */
