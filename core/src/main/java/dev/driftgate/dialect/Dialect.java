@@ -99,8 +99,8 @@ public interface Dialect {
      * and on again, and a query listing the foreign keys left referencing a missing table (table,
      * constraint, referenced table). Empty where every foreign key can wait for its target instead.
      */
-    default java.util.Optional<DeferredForeignKeys> deferredForeignKeys() {
-        return java.util.Optional.empty();
+    default Optional<DeferredForeignKeys> deferredForeignKeys() {
+        return Optional.empty();
     }
 
     /**

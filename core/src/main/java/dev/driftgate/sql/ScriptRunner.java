@@ -2,11 +2,19 @@ package dev.driftgate.sql;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.TextFiles;
+import dev.driftgate.dialect.Dialect;
+import dev.driftgate.dialect.Dialects;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Runs SQL scripts statement by statement, so that a failure names its file, line and statement. */
 public final class ScriptRunner {
@@ -43,7 +51,7 @@ public final class ScriptRunner {
         return ran;
     }
 
-    private static final java.util.regex.Pattern OWNERSHIP_OR_PRIVILEGE = java.util.regex.Pattern.compile(
+    private static final Pattern OWNERSHIP_OR_PRIVILEGE = Pattern.compile(
             "(?is)^\\s*(GRANT|REVOKE|ALTER\\s.*\\sOWNER\\s+TO\\s|ALTER\\s+DEFAULT\\s+PRIVILEGES)");
 
     private static boolean isMissingRole(SQLException e) {
@@ -66,12 +74,12 @@ public final class ScriptRunner {
      * wait on each other.
      */
     public static int runUnordered(Connection connection, List<SqlStatement> statements) {
-        List<SqlStatement> pending = new java.util.ArrayList<>(statements);
-        List<SqlStatement> deferred = new java.util.ArrayList<>();
+        List<SqlStatement> pending = new ArrayList<>(statements);
+        List<SqlStatement> deferred = new ArrayList<>();
         int ran = 0;
         try (Statement s = connection.createStatement()) {
             while (!pending.isEmpty()) {
-                java.util.Map<SqlStatement, SQLException> waiting = new java.util.LinkedHashMap<>();
+                Map<SqlStatement, SQLException> waiting = new LinkedHashMap<>();
                 for (SqlStatement statement : pending) {
                     try {
                         s.execute(statement.sql());
@@ -92,7 +100,7 @@ public final class ScriptRunner {
                     waiting.remove(forced);
                     ran++;
                 }
-                pending = new java.util.ArrayList<>(waiting.keySet());
+                pending = new ArrayList<>(waiting.keySet());
             }
             if (!deferred.isEmpty()) {
                 checkNoDanglingForeignKeys(s, connection, deferred);
@@ -109,13 +117,13 @@ public final class ScriptRunner {
      * with foreign key checks off, as a dump would. Returns it, or null when this is not such a stall.
      */
     private static SqlStatement withChecksDeferred(Statement s, Connection connection,
-            java.util.Map<SqlStatement, SQLException> waiting) throws SQLException {
-        java.util.Optional<dev.driftgate.dialect.Dialect.DeferredForeignKeys> deferrable =
-                dev.driftgate.dialect.Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys();
+            Map<SqlStatement, SQLException> waiting) throws SQLException {
+        Optional<Dialect.DeferredForeignKeys> deferrable =
+                Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys();
         if (deferrable.isEmpty()) {
             return null;
         }
-        for (java.util.Map.Entry<SqlStatement, SQLException> w : waiting.entrySet()) {
+        for (Map.Entry<SqlStatement, SQLException> w : waiting.entrySet()) {
             if (!isForeignKeyTarget(w.getValue())) {
                 continue;
             }
@@ -143,13 +151,13 @@ public final class ScriptRunner {
     /** After a load with deferred checks: a foreign key still referencing a missing table never will. */
     private static void checkNoDanglingForeignKeys(Statement s, Connection connection, List<SqlStatement> deferred)
             throws SQLException {
-        String sql = dev.driftgate.dialect.Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys()
+        String sql = Dialects.forUrl(connection.getMetaData().getURL()).deferredForeignKeys()
                 .orElseThrow().danglingSql();
-        try (java.sql.ResultSet rows = s.executeQuery(sql)) {
+        try (ResultSet rows = s.executeQuery(sql)) {
             if (rows.next()) {
                 String table = rows.getString(1);
-                java.util.regex.Pattern names = java.util.regex.Pattern.compile("(?is)^\\s*(CREATE|ALTER)\\s+TABLE\\s+"
-                        + "(IF\\s+NOT\\s+EXISTS\\s+)?[`\"]?" + java.util.regex.Pattern.quote(table) + "[`\"]?[\\s(]");
+                Pattern names = Pattern.compile("(?is)^\\s*(CREATE|ALTER)\\s+TABLE\\s+"
+                        + "(IF\\s+NOT\\s+EXISTS\\s+)?[`\"]?" + Pattern.quote(table) + "[`\"]?[\\s(]");
                 SqlStatement culprit = deferred.stream().filter(d -> names.matcher(d.sql()).find()).findFirst()
                         .orElse(deferred.get(0));
                 throw new DriftgateException(culprit.location() + ": statement cannot be applied: foreign key "

@@ -254,8 +254,8 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public java.util.Optional<DeferredForeignKeys> deferredForeignKeys() {
-        return java.util.Optional.of(new DeferredForeignKeys("SET FOREIGN_KEY_CHECKS = 0", "SET FOREIGN_KEY_CHECKS = 1",
+    public Optional<DeferredForeignKeys> deferredForeignKeys() {
+        return Optional.of(new DeferredForeignKeys("SET FOREIGN_KEY_CHECKS = 0", "SET FOREIGN_KEY_CHECKS = 1",
                 QueryResources.load(MysqlDialect.class, "dangling_foreign_keys")));
     }
 }
