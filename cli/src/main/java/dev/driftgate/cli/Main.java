@@ -1,6 +1,7 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.provision.RunCleanup;
 import dev.driftgate.text.SafeText;
 import dev.driftgate.text.Secrets;
 import java.io.IOException;
@@ -30,9 +31,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         // A run that ends before finished() (Ctrl-C, SIGTERM) says at exit what it cleaned up.
-        dev.driftgate.provision.RunCleanup.started();
+        RunCleanup.started();
         int code = run(args);
-        dev.driftgate.provision.RunCleanup.finished();
+        RunCleanup.finished();
         System.exit(code);
     }
 

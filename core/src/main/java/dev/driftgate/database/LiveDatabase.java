@@ -5,7 +5,9 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.dialect.JdbcUrls;
 import dev.driftgate.schema.SchemaSnapshot;
+import dev.driftgate.schema.ServerOrigin;
 import dev.driftgate.sql.ConnectionSettings;
+import dev.driftgate.sql.ServerVersion;
 import dev.driftgate.sql.SqlErrors;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,8 +60,8 @@ public final class LiveDatabase {
         }
     }
 
-    private static SchemaSnapshot withOrigin(SchemaSnapshot snapshot, dev.driftgate.sql.ServerVersion version) {
-        return snapshot.withServer(new dev.driftgate.schema.ServerOrigin(version.product(), version.text()));
+    private static SchemaSnapshot withOrigin(SchemaSnapshot snapshot, ServerVersion version) {
+        return snapshot.withServer(new ServerOrigin(version.product(), version.text()));
     }
 
     private static DriftgateException failure(String url, ConnectionSettings settings, String what, Exception e) {

@@ -6,6 +6,7 @@ import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Index;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -89,7 +90,7 @@ public final class ChangeDetails {
      * see: then what differs beyond the printed form (options, comment).
      */
     private static String isExpected(String actual, String expected, Set<Aspect> aspects,
-            java.util.Map<String, String> actualAttributes, java.util.Map<String, String> expectedAttributes) {
+            Map<String, String> actualAttributes, Map<String, String> expectedAttributes) {
         if (!actual.equals(expected)) {
             return "is " + actual + "; expected " + expected;
         }

@@ -4,10 +4,13 @@ import dev.driftgate.DriftgateException;
 import dev.driftgate.TextFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -77,7 +80,7 @@ public final class ScriptRunner {
         int ran = 0;
         try (Statement s = connection.createStatement()) {
             while (!pending.isEmpty()) {
-                java.util.Map<SqlStatement, SQLException> waiting = new java.util.LinkedHashMap<>();
+                Map<SqlStatement, SQLException> waiting = new LinkedHashMap<>();
                 for (SqlStatement statement : pending) {
                     try {
                         s.execute(statement.sql());
@@ -98,7 +101,7 @@ public final class ScriptRunner {
                     waiting.remove(forced);
                     ran++;
                 }
-                pending = new java.util.ArrayList<>(waiting.keySet());
+                pending = new ArrayList<>(waiting.keySet());
             }
             if (!deferred.isEmpty()) {
                 checkNoDanglingForeignKeys(s, deferrable.orElseThrow(), deferred);
@@ -119,7 +122,7 @@ public final class ScriptRunner {
         if (deferrable.isEmpty()) {
             return null;
         }
-        for (java.util.Map.Entry<SqlStatement, SQLException> w : waiting.entrySet()) {
+        for (Map.Entry<SqlStatement, SQLException> w : waiting.entrySet()) {
             if (!isForeignKeyTarget(w.getValue())) {
                 continue;
             }
@@ -151,8 +154,8 @@ public final class ScriptRunner {
         try (java.sql.ResultSet rows = s.executeQuery(sql)) {
             if (rows.next()) {
                 String table = rows.getString(1);
-                java.util.regex.Pattern names = java.util.regex.Pattern.compile("(?is)^\\s*(CREATE|ALTER)\\s+TABLE\\s+"
-                        + "(IF\\s+NOT\\s+EXISTS\\s+)?[`\"]?" + java.util.regex.Pattern.quote(table) + "[`\"]?[\\s(]");
+                Pattern names = Pattern.compile("(?is)^\\s*(CREATE|ALTER)\\s+TABLE\\s+"
+                        + "(IF\\s+NOT\\s+EXISTS\\s+)?[`\"]?" + Pattern.quote(table) + "[`\"]?[\\s(]");
                 SqlStatement culprit = deferred.stream().filter(d -> names.matcher(d.sql()).find()).findFirst()
                         .orElse(deferred.get(0));
                 throw new DriftgateException(culprit.location() + ": statement cannot be applied: foreign key "

@@ -6,8 +6,10 @@ import dev.driftgate.provision.DialectDump;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The definition of a truthful snapshot: snapshot a database, build a fresh one from that snapshot
@@ -46,9 +48,9 @@ public final class RoundTrip {
 
     /** The dump's blocks (one per object) that mention none of the snapshot's unmodelled objects. */
     private static String unexcused(String dump, SchemaSnapshot snapshot) {
-        return java.util.Arrays.stream(dump.split("\n\n"))
+        return Arrays.stream(dump.split("\n\n"))
                 .filter(block -> snapshot.unmodelled().stream().noneMatch(u -> block.contains(bareName(u.name()))))
-                .collect(java.util.stream.Collectors.joining("\n\n"));
+                .collect(Collectors.joining("\n\n"));
     }
 
     /** {@code public.f(integer)} as a dump writes it in a statement's lines: {@code f}. */

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.junit.platform.engine.TestSource;
@@ -28,6 +29,7 @@ import org.junit.platform.engine.support.descriptor.DirectorySource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The test tree: scenario › target › migration › step. Unique-id segments are the scenario's path,
@@ -129,17 +131,17 @@ final class Descriptors {
          */
         <T> T guarded(Check.Body<T> body) throws Exception {
             if (lost != null) {
-                throw new org.opentest4j.TestAbortedException("not run: " + lost.getMessage());
+                throw new TestAbortedException("not run: " + lost.getMessage());
             }
             try {
                 return body.run();
-            } catch (org.opentest4j.TestAbortedException e) {
+            } catch (TestAbortedException e) {
                 throw e;
             } catch (Exception | AssertionError e) {
                 if (run == null) {
                     throw e;
                 }
-                java.util.Optional<ServerLostException> loss = ServerLostException.behind(e, run.server());
+                Optional<ServerLostException> loss = ServerLostException.behind(e, run.server());
                 if (loss.isPresent()) {
                     lost = loss.get();
                     throw loss.get();

@@ -3,6 +3,7 @@ package dev.driftgate.provision;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.sql.ServerVersion;
+import dev.driftgate.sql.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class DialectDump {
             return server.dialect().checkServerVersion(c);
         } catch (SQLException e) {
             throw new DriftgateException(server.description() + ": cannot read the server version: "
-                    + dev.driftgate.sql.SqlErrors.describe(e), e);
+                    + SqlErrors.describe(e), e);
         }
     }
 

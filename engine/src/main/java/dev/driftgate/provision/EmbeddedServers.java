@@ -1,6 +1,7 @@
 package dev.driftgate.provision;
 
 import dev.driftgate.dialect.Dialect;
+import dev.driftgate.schema.ServerOrigin;
 
 /** The embedded server of each dialect: where SQL sources load and plans are proven by default. */
 public final class EmbeddedServers {
@@ -17,7 +18,7 @@ public final class EmbeddedServers {
      * the same major version (its binaries are fetched once), else the dialect's default. A plan
      * proven on another major version proves nothing about the one it will run on.
      */
-    public static DatabaseServer sharedFor(Dialect dialect, dev.driftgate.schema.ServerOrigin origin) {
+    public static DatabaseServer sharedFor(Dialect dialect, ServerOrigin origin) {
         if (origin != null && dialect.name().equals("postgresql") && origin.product().equals("PostgreSQL")
                 && origin.major() >= 13 && origin.major() <= 18) {
             return EmbeddedPostgresServer.shared(origin.major());

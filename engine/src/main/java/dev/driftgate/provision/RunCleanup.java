@@ -1,9 +1,15 @@
 package dev.driftgate.provision;
 
+import dev.driftgate.text.SafeText;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -16,10 +22,10 @@ import java.util.function.Supplier;
 public final class RunCleanup {
 
     /** Steps that drop databases; each returns what it dropped, for the closing line. */
-    private static final List<Supplier<List<String>>> DATABASES = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Supplier<List<String>>> DATABASES = new CopyOnWriteArrayList<>();
 
     /** Server stops with what each stopped (insertion order: started first, stopped first). */
-    private static final Map<Object, Supplier<String>> SERVERS = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private static final Map<Object, Supplier<String>> SERVERS = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private static final Map<String, Boolean> FLAGS = new ConcurrentHashMap<>();
 
@@ -28,7 +34,7 @@ public final class RunCleanup {
      * server still starting when a signal arrives (its directory made, its stop not yet registered)
      * is stopped and its files deleted too, instead of being deleted under it.
      */
-    private static final java.util.concurrent.locks.ReentrantReadWriteLock STARTING = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private static final ReentrantReadWriteLock STARTING = new ReentrantReadWriteLock();
     private static volatile boolean exiting;
 
     static {
@@ -87,7 +93,7 @@ public final class RunCleanup {
         }
         RunLock.releaseAll();
         try {
-            STARTING.writeLock().tryLock(60, java.util.concurrent.TimeUnit.SECONDS);
+            STARTING.writeLock().tryLock(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -120,6 +126,6 @@ public final class RunCleanup {
                     + " (" + String.join(", ", dropped) + ")");
         }
         parts.addAll(stopped);
-        return dev.driftgate.text.SafeText.line(out.append(String.join("; ", parts)).toString());
+        return SafeText.line(out.append(String.join("; ", parts)).toString());
     }
 }

@@ -2,10 +2,18 @@ package dev.driftgate.provision;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +36,8 @@ public final class ScratchDirectories {
     }
 
     /** What must stop before a run directory is deleted at exit: the server running in it. */
-    private static final java.util.Map<Path, Runnable> STOP_FIRST = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.Map<Path, String> WHAT_RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, Runnable> STOP_FIRST = new ConcurrentHashMap<>();
+    private static final Map<Path, String> WHAT_RUNS = new ConcurrentHashMap<>();
 
     /**
      * A new directory for one server, removed when the JVM exits ({@link RunCleanup}), after the
@@ -125,16 +133,16 @@ public final class ScratchDirectories {
      * </ul>
      * {@code complete} adds what the file list cannot tell (a server's own marker files).
      */
-    public static synchronized Path template(Path template, java.util.function.Predicate<Path> complete, Maker maker)
+    public static synchronized Path template(Path template, Predicate<Path> complete, Maker maker)
             throws IOException {
         if (CacheEntry.intact(template) && complete.test(template)) {
             return template;
         }
         Files.createDirectories(template.getParent());
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+        try (FileChannel channel = FileChannel.open(
                 template.resolveSibling(template.getFileName() + ".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileLock lock = channel.lock()) {
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
             if (lock.isValid() && CacheEntry.intact(template) && complete.test(template)) {
                 return template; // another run made it while this one waited
             }
@@ -148,10 +156,10 @@ public final class ScratchDirectories {
                     // A bad entry (left by a kill before entries were renamed into place, or damaged):
                     // moved aside in one step, then deleted.
                     Path bad = template.resolveSibling(template.getFileName() + ".bad" + suffix);
-                    Files.move(template, bad, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(template, bad, StandardCopyOption.ATOMIC_MOVE);
                     deleteRecursively(bad);
                 }
-                Files.move(building, template, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteRecursively(building);
             }
@@ -169,14 +177,14 @@ public final class ScratchDirectories {
     }
 
     /** Copies a directory tree (a cached template into a run's directory), leaving out files of the given names. */
-    public static void copyTree(Path from, Path to, java.util.Set<String> leaveOut) throws IOException {
+    public static void copyTree(Path from, Path to, Set<String> leaveOut) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else if (!leaveOut.contains(source.getFileName().toString())) {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.driftgate.provision;
 
+import dev.driftgate.sql.SqlErrors;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -226,7 +227,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
             return true;
         } catch (SQLException e) {
             System.err.println("driftgate: could not drop throwaway database " + name + " on "
-                    + server.description() + ": " + dev.driftgate.sql.SqlErrors.describe(e));
+                    + server.description() + ": " + SqlErrors.describe(e));
             return false;
         }
     }

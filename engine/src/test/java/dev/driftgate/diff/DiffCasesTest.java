@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -114,7 +116,7 @@ public class DiffCasesTest {
                 String details = ChangeDetails.describe(d.change(), d.aspects());
                 assertTrue(!details.isBlank());
                 // A change whose two sides print the same is one nobody can see or act on.
-                java.util.regex.Matcher sides = java.util.regex.Pattern.compile("^is (.*); expected (.*)$").matcher(details);
+                Matcher sides = Pattern.compile("^is (.*); expected (.*)$").matcher(details);
                 assertTrue(!sides.matches() || !sides.group(1).equals(sides.group(2)),
                         c.name() + ": " + d.change().object() + " reported with identical sides: " + details);
             }

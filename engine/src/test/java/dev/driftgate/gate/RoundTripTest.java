@@ -8,6 +8,7 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.provision.DatabaseServer;
 import dev.driftgate.provision.DialectDump;
 import dev.driftgate.provision.ThrowawayDatabase;
+import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.diff.DiffCasesTest;
@@ -157,7 +158,7 @@ class RoundTripTest {
                 String major = target == Target.POSTGRES_EMBEDDED ? "18" : "15";
                 // A scenario written for one PostgreSQL version (targets: ['embedded:18']) runs only there.
                 boolean runsHere = s.targets().isEmpty() || s.targets().stream().anyMatch(t ->
-                        !(t instanceof dev.driftgate.scenario.TargetSpec.Embedded e) || e.version() == null
+                        !(t instanceof TargetSpec.Embedded e) || e.version() == null
                                 || !e.version().matches("\\d+") || e.version().equals(major));
                 if (s.dialect().name().equals("postgresql") && runsHere) {
                     List<SqlStatement> all = new ArrayList<>();

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -78,7 +80,7 @@ class DeclaredSampleSchemasTest {
                 List<List<SqlStatement>> out = new ArrayList<>();
                 for (List<SqlStatement> file : files) {
                     List<SqlStatement> reversed = new ArrayList<>(file);
-                    java.util.Collections.reverse(reversed);
+                    Collections.reverse(reversed);
                     out.add(0, reversed);
                 }
                 return out;
@@ -176,7 +178,7 @@ class DeclaredSampleSchemasTest {
             assertTrue(reference.length() > 1000, "the reference dump is too short to judge anything:\n" + reference);
             String difference = DumpOracle.difference(reference, built);
             String unexplained = difference.lines().filter(line -> !(dialect.name().equals("mysql") && KNOWN_MARIADB_GAP.matcher(line).find()))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"));
             assertEquals("", unexplained, "the dump of the original and the dump of what the plan built differ");
             Assumptions.assumeTrue(difference.isEmpty(), "the dumps differ only by MariaDB model gaps of issue 14, "
                     + "owned elsewhere (ROW_FORMAT added, enum labels lower-cased, routine parameters re-spelled, "

@@ -3,6 +3,7 @@ package dev.driftgate.dialect.mysql;
 import dev.driftgate.dialect.CatalogRows;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.QueryResources;
+import dev.driftgate.dialect.SchemaDumper;
 import dev.driftgate.dialect.UnsupportedServerException;
 import dev.driftgate.plan.Planner;
 import dev.driftgate.safety.SafetyObserver;
@@ -115,7 +116,7 @@ public final class MysqlDialect implements Dialect {
     private final MariadbDump dumper = new MariadbDump();
 
     @Override
-    public dev.driftgate.dialect.SchemaDumper schemaDumper() {
+    public SchemaDumper schemaDumper() {
         return dumper;
     }
 

@@ -13,6 +13,7 @@ import dev.driftgate.schema.Event;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Routine;
+import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.Table;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.View;
@@ -20,8 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * MySQL/MariaDB remediation DDL. Names are left unqualified: a MySQL schema is the database the
@@ -521,7 +525,7 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
      * A database's default character set and collation, which tables and routines created later
      * take: {@code ALTER DATABASE} without a name changes the one the plan runs in.
      */
-    private void alterDatabase(Change change, dev.driftgate.schema.Schema before, dev.driftgate.schema.Schema after,
+    private void alterDatabase(Change change, Schema before, Schema after,
             Set<Aspect> aspects) {
         String collation = after.attributes().get(MysqlAttributes.COLLATION);
         if (aspects.contains(Aspect.ATTRIBUTES) && collation != null
@@ -538,24 +542,24 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         List<String> options = new ArrayList<>();
         Map<String, String> a = after.attributes();
         if (aspects.contains(Aspect.ATTRIBUTES)) {
-            if (!java.util.Objects.equals(a.get(MysqlAttributes.ENGINE), before.attributes().get(MysqlAttributes.ENGINE))) {
+            if (!Objects.equals(a.get(MysqlAttributes.ENGINE), before.attributes().get(MysqlAttributes.ENGINE))) {
                 options.add("ENGINE=" + a.get(MysqlAttributes.ENGINE));
             }
-            if (!java.util.Objects.equals(a.get(MysqlAttributes.COLLATION), before.attributes().get(MysqlAttributes.COLLATION))) {
+            if (!Objects.equals(a.get(MysqlAttributes.COLLATION), before.attributes().get(MysqlAttributes.COLLATION))) {
                 // Columns without a collation of their own follow the table's: convert them with it.
                 options.add("CONVERT TO CHARACTER SET " + a.get(MysqlAttributes.CHARSET) + " COLLATE "
                         + a.get(MysqlAttributes.COLLATION));
             }
-            if (!java.util.Objects.equals(a.get(MysqlAttributes.ROW_FORMAT), before.attributes().get(MysqlAttributes.ROW_FORMAT))) {
+            if (!Objects.equals(a.get(MysqlAttributes.ROW_FORMAT), before.attributes().get(MysqlAttributes.ROW_FORMAT))) {
                 options.add("ROW_FORMAT=" + a.getOrDefault(MysqlAttributes.ROW_FORMAT, "DEFAULT"));
             }
             String createOptions = a.get(MysqlAttributes.CREATE_OPTIONS);
             String createOptionsBefore = before.attributes().get(MysqlAttributes.CREATE_OPTIONS);
-            if (!java.util.Objects.equals(createOptions, createOptionsBefore)) {
+            if (!Objects.equals(createOptions, createOptionsBefore)) {
                 // An option the table no longer states goes back to its default; then the ones it states.
                 for (String word : createOptionsBefore == null ? new String[0] : tableOptions(createOptionsBefore).split(" ")) {
                     String name = word.substring(0, word.indexOf('=') < 0 ? word.length() : word.indexOf('='));
-                    if (createOptions == null || !tableOptions(createOptions).matches("(?s)(.* )?" + java.util.regex.Pattern.quote(name) + "=.*")) {
+                    if (createOptions == null || !tableOptions(createOptions).matches("(?s)(.* )?" + Pattern.quote(name) + "=.*")) {
                         options.add(name + "=DEFAULT");
                     }
                 }
@@ -620,7 +624,7 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
                 // The caller's mode, but with backslash escapes whatever it says: one form for both.
                 mode = "REPLACE(" + SAVED_SQL_MODE + ", 'NO_BACKSLASH_ESCAPES', '')";
             }
-            if (!java.util.Objects.equals(mode, current)) {
+            if (!Objects.equals(mode, current)) {
                 if (current == null) {
                     out.add(new PlannedStatement("SET " + SAVED_SQL_MODE + " = @@SESSION.sql_mode", s.reason(), true));
                 }
@@ -651,7 +655,7 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         if (!sql.contains(";")) {
             return null;
         }
-        String delimiter = java.util.stream.Stream.of("$$", "//", ";;", "$$$", "//;").filter(d -> !sql.contains(d))
+        String delimiter = Stream.of("$$", "//", ";;", "$$$", "//;").filter(d -> !sql.contains(d))
                 .findFirst().orElse("$driftgate$");
         return "DELIMITER " + delimiter + "\n" + sql + delimiter + "\nDELIMITER ;";
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a MySQL/MariaDB account cannot see. information_schema and SHOW CREATE leave out silently
@@ -97,13 +98,13 @@ final class MysqlVisibility {
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\' && i + 1 < pattern.length()) {
-                regex.append(java.util.regex.Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {
                 regex.append('.');
             } else {
-                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
         return name.matches(regex.toString());

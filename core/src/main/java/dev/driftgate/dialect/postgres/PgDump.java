@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -90,13 +91,13 @@ public final class PgDump implements SchemaDumper {
      * the target may have it in the middle. The lines of a table's definition are sorted.
      */
     static String columnsSorted(String block) {
-        java.util.regex.Matcher m = CREATE_TABLE.matcher(block);
+        Matcher m = CREATE_TABLE.matcher(block);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             List<String> lines = new ArrayList<>(List.of(m.group(2).split("\n")));
             lines.replaceAll(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l);
             lines.sort(null);
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + String.join(",\n", lines)
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + String.join(",\n", lines)
                     + m.group(3)));
         }
         m.appendTail(out);
@@ -111,7 +112,7 @@ public final class PgDump implements SchemaDumper {
      * generates for the same definition, as the diff treats it: such names become {@code t_*_check}.
      */
     static String generatedNames(String block) {
-        java.util.regex.Matcher table = TABLE_OF_BLOCK.matcher(block);
+        Matcher table = TABLE_OF_BLOCK.matcher(block);
         if (!table.find()) {
             return block;
         }

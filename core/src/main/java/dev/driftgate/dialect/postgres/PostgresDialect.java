@@ -3,6 +3,7 @@ package dev.driftgate.dialect.postgres;
 import dev.driftgate.dialect.CatalogRows;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.QueryResources;
+import dev.driftgate.dialect.SchemaDumper;
 import dev.driftgate.dialect.UnsupportedServerException;
 import dev.driftgate.plan.Planner;
 import dev.driftgate.safety.SafetyObserver;
@@ -109,7 +110,7 @@ public final class PostgresDialect implements Dialect {
     private final PgDump dumper = new PgDump();
 
     @Override
-    public dev.driftgate.dialect.SchemaDumper schemaDumper() {
+    public SchemaDumper schemaDumper() {
         return dumper;
     }
 

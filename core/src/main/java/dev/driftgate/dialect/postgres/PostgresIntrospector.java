@@ -11,6 +11,7 @@ import dev.driftgate.schema.Column;
 import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Constraint.ForeignKeyReference;
 import dev.driftgate.schema.Constraint;
+import dev.driftgate.schema.Dependency;
 import dev.driftgate.schema.Extension;
 import dev.driftgate.schema.Grant;
 import dev.driftgate.schema.Index;
@@ -101,8 +102,8 @@ final class PostgresIntrospector {
         List<UnmodelledObject> unmodelled = new ArrayList<>();
         query(connection, sql("unmodelled"), row -> unmodelled.add(
                 new UnmodelledObject(row.getString("kind"), row.getString("name"))), (Object) scope);
-        List<dev.driftgate.schema.Dependency> dependencies = new ArrayList<>();
-        query(connection, sql("dependencies"), row -> dependencies.add(new dev.driftgate.schema.Dependency(
+        List<Dependency> dependencies = new ArrayList<>();
+        query(connection, sql("dependencies"), row -> dependencies.add(new Dependency(
                 row.getString("dependent"), row.getString("referenced"))), scope, scope, scope, scope, scope, scope);
         return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, PostgresDialect.NAME,
                 assemble(schemas), extensions, unmodelled, null, dependencies);

@@ -1,21 +1,23 @@
 package dev.driftgate.dialect.postgres;
 
 import dev.driftgate.diff.Aspect;
-import dev.driftgate.diff.Change.*;
 import dev.driftgate.diff.Change;
+import dev.driftgate.diff.Change.*;
 import dev.driftgate.diff.ObjectKind;
 import dev.driftgate.diff.ObjectRef;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.plan.PhasedPlanner;
 import dev.driftgate.plan.PlannedStatement;
 import dev.driftgate.schema.Column;
-import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Constraint;
+import dev.driftgate.schema.Constraint.ConstraintType;
 import dev.driftgate.schema.Dependency;
 import dev.driftgate.schema.Index;
 import dev.driftgate.schema.Policy;
 import dev.driftgate.schema.RelationName;
 import dev.driftgate.schema.Routine;
+import dev.driftgate.schema.Schema;
+import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Sequence;
 import dev.driftgate.schema.Table;
 import dev.driftgate.schema.Trigger;
@@ -27,8 +29,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * PostgreSQL remediation DDL. Statements are grouped in phases that respect dependencies without
@@ -51,7 +61,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     /** The dependency graph of the diff being planned, and the snapshots it was built from. */
     private PlanDependencies dependencies;
-    private dev.driftgate.schema.SchemaSnapshot dependenciesOf;
+    private SchemaSnapshot dependenciesOf;
 
     PostgresPlanner() {
         super(Phase.class);
@@ -557,7 +567,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
      * the same plan, so it comes after the indexes.
      */
     private void replicaIdentity(Change change, ObjectRef ref, String before, String after) {
-        if (java.util.Objects.equals(before, after)) {
+        if (Objects.equals(before, after)) {
             return;
         }
         emit(after != null && after.startsWith("USING INDEX") ? Phase.CREATE_DEPENDENTS : Phase.ALTER_COLUMNS, change,
@@ -599,9 +609,9 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     }
 
     private static boolean samePartitioning(Table before, Table after) {
-        return java.util.Objects.equals(before.partitionKey(), after.partitionKey())
-                && java.util.Objects.equals(before.partitionOf(), after.partitionOf())
-                && java.util.Objects.equals(before.partitionBound(), after.partitionBound())
+        return Objects.equals(before.partitionKey(), after.partitionKey())
+                && Objects.equals(before.partitionOf(), after.partitionOf())
+                && Objects.equals(before.partitionBound(), after.partitionBound())
                 && before.partitions().equals(after.partitions());
     }
 
@@ -636,7 +646,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 continue;
             }
             String prefix = "ALTER TABLE " + named(ref) + " ALTER COLUMN " + q(c.name());
-            if (!java.util.Objects.equals(parent.defaultValue(), c.defaultValue()) && c.generated() == null
+            if (!Objects.equals(parent.defaultValue(), c.defaultValue()) && c.generated() == null
                     && c.identity() == null) {
                 emit(Phase.CREATE_TABLES, change, c.defaultValue() == null ? prefix + " DROP DEFAULT"
                         : prefix + " SET DEFAULT " + c.defaultValue());
@@ -650,11 +660,11 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     /** The column of that name in the first of the table's parents (as the expected side has them) that has it. */
     private Column parentColumn(Table t, String name) {
         for (String parent : t.inherits()) {
-            for (dev.driftgate.schema.Schema s : expected().schemas()) {
+            for (Schema s : expected().schemas()) {
                 for (Table candidate : s.tables()) {
                     // The catalog names parents as quote_ident does: schema.table.
                     if (parent.equals(quoteIdentLike(s.name()) + "." + quoteIdentLike(candidate.name()))) {
-                        java.util.Optional<Column> column = candidate.column(name);
+                        Optional<Column> column = candidate.column(name);
                         if (column.isPresent()) {
                             return column.get();
                         }
@@ -701,8 +711,8 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
      */
     private static String identityOptionsSet(Column c) {
         String options = nullToEmpty(c.attributes().get(PostgresAttributes.IDENTITY_OPTIONS));
-        java.util.function.Function<String, String> value = key -> {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(key + " (-?\\d+)").matcher(options);
+        Function<String, String> value = key -> {
+            Matcher m = Pattern.compile(key + " (-?\\d+)").matcher(options);
             return m.find() ? m.group(1) : null;
         };
         String increment = value.apply("INCREMENT BY");
@@ -743,7 +753,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
                 emit(Phase.ALTER_COLUMNS, change, prefix + " ADD GENERATED " + after.identity() + " AS IDENTITY"
                         + identityOptions(after));
             }
-        } else if (after.identity() != null && aspects.contains(Aspect.ATTRIBUTES) && !java.util.Objects.equals(
+        } else if (after.identity() != null && aspects.contains(Aspect.ATTRIBUTES) && !Objects.equals(
                 before.attributes().get(PostgresAttributes.IDENTITY_OPTIONS),
                 after.attributes().get(PostgresAttributes.IDENTITY_OPTIONS))) {
             emit(Phase.ALTER_COLUMNS, change, prefix + identityOptionsSet(after));
@@ -757,7 +767,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         }
         String statistics = after.attributes().get(PostgresAttributes.STATISTICS);
         if (aspects.contains(Aspect.ATTRIBUTES)
-                && !java.util.Objects.equals(statistics, before.attributes().get(PostgresAttributes.STATISTICS))) {
+                && !Objects.equals(statistics, before.attributes().get(PostgresAttributes.STATISTICS))) {
             // -1 is the default on every supported version (17 also spells it DEFAULT).
             emit(Phase.ALTER_COLUMNS, change, prefix + " SET STATISTICS " + (statistics == null ? "-1" : statistics));
         }
@@ -801,8 +811,8 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     /** Whether two attribute maps differ only in whether the table is clustered on the index. */
     private static boolean onlyClustering(Map<String, String> before, Map<String, String> after) {
-        Map<String, String> b = new java.util.TreeMap<>(before);
-        Map<String, String> a = new java.util.TreeMap<>(after);
+        Map<String, String> b = new TreeMap<>(before);
+        Map<String, String> a = new TreeMap<>(after);
         b.remove(PostgresAttributes.CLUSTERED);
         a.remove(PostgresAttributes.CLUSTERED);
         return a.equals(b);
@@ -810,8 +820,8 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     /** Whether two versions of a constraint differ only in comments and clustering, which need no rebuild. */
     private static boolean onlyIndexFacts(Constraint before, Constraint after) {
-        Map<String, String> b = new java.util.TreeMap<>(before.attributes());
-        Map<String, String> a = new java.util.TreeMap<>(after.attributes());
+        Map<String, String> b = new TreeMap<>(before.attributes());
+        Map<String, String> a = new TreeMap<>(after.attributes());
         for (String key : List.of(PostgresAttributes.COMMENT, PostgresAttributes.INDEX_COMMENT)) {
             b.remove(key);
             a.remove(key);
@@ -821,14 +831,14 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     private void constraintIndexFacts(Change change, ObjectRef ref, Constraint before, Constraint after) {
         String comment = after.attributes().get(PostgresAttributes.COMMENT);
-        if (!java.util.Objects.equals(comment, before.attributes().get(PostgresAttributes.COMMENT))) {
+        if (!Objects.equals(comment, before.attributes().get(PostgresAttributes.COMMENT))) {
             emitComment(change, "CONSTRAINT " + q(after.name()) + " ON " + table(ref), comment);
         }
         String indexComment = after.attributes().get(PostgresAttributes.INDEX_COMMENT);
-        if (!java.util.Objects.equals(indexComment, before.attributes().get(PostgresAttributes.INDEX_COMMENT))) {
+        if (!Objects.equals(indexComment, before.attributes().get(PostgresAttributes.INDEX_COMMENT))) {
             emitComment(change, "INDEX " + q(ref.schema()) + "." + q(after.name()), indexComment);
         }
-        if (!java.util.Objects.equals(after.attributes().get(PostgresAttributes.CLUSTERED),
+        if (!Objects.equals(after.attributes().get(PostgresAttributes.CLUSTERED),
                 before.attributes().get(PostgresAttributes.CLUSTERED))) {
             cluster(change.kind() + " " + ref, ref, after.name(), after.attributes(), true);
         }
@@ -850,7 +860,7 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     private boolean clusteredElsewhere(ObjectRef ref, String index) {
         String tableName = ref.table() != null ? ref.table() : ref.name();
         return expected().schema(ref.schema()).flatMap(s -> s.tables().stream().filter(t -> t.name().equals(tableName))
-                .findFirst()).map(t -> java.util.stream.Stream.concat(
+                .findFirst()).map(t -> Stream.concat(
                         t.indexes().stream().filter(i -> !i.name().equals(index)).map(Index::attributes),
                         t.constraints().stream().filter(c -> !c.name().equals(index)).map(Constraint::attributes))
                 .anyMatch(a -> "true".equals(a.get(PostgresAttributes.CLUSTERED)))).orElse(false);
@@ -936,17 +946,17 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     }
 
     private static Map<String, String> withoutColumnComments(View v) {
-        Map<String, String> rest = new java.util.TreeMap<>(v.attributes());
+        Map<String, String> rest = new TreeMap<>(v.attributes());
         rest.keySet().removeIf(k -> k.startsWith(PostgresAttributes.COLUMN_COMMENT));
         return rest;
     }
 
     /** The comments on a view's columns that differ from {@code before}: set, or removed. */
     private void viewColumnComments(String reason, ObjectRef ref, Map<String, String> before, Map<String, String> after) {
-        java.util.SortedSet<String> keys = new java.util.TreeSet<>(before.keySet());
+        SortedSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String key : keys) {
-            if (key.startsWith(PostgresAttributes.COLUMN_COMMENT) && !java.util.Objects.equals(before.get(key), after.get(key))) {
+            if (key.startsWith(PostgresAttributes.COLUMN_COMMENT) && !Objects.equals(before.get(key), after.get(key))) {
                 String comment = after.get(key);
                 emit(Phase.COMMENTS, reason, "COMMENT ON COLUMN " + named(ref) + "."
                         + q(key.substring(PostgresAttributes.COLUMN_COMMENT.length())) + " IS "

@@ -11,9 +11,11 @@ import dev.driftgate.plan.Planner;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.sql.SqlStatement;
 import dev.driftgate.testing.Target;
 import java.sql.Connection;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,7 +73,7 @@ class MariaDbPrintedPlanTest {
     }
 
     /** The statements run over JDBC, without the DELIMITER lines, build the same schema. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theSamePlanRunsOverJdbc() throws Exception {
         Target target = Target.MARIADB_SERVER;
         try (ThrowawayDatabase source = target.server().createThrowaway();
@@ -81,7 +83,7 @@ class MariaDbPrintedPlanTest {
             Planner.Plan plan = target.server().dialect().planner()
                     .plan(SchemaDiff.compare(wanted, snapshot(built), IgnoreRules.defaults()), false);
             try (Connection c = built.connect()) {
-                ScriptRunner.run(c, plan.statements().stream().map(s -> new dev.driftgate.sql.SqlStatement(
+                ScriptRunner.run(c, plan.statements().stream().map(s -> new SqlStatement(
                         s.sql(), "plan", 1, 1)).toList());
             }
             assertTrue(SchemaDiff.compare(wanted, snapshot(built), IgnoreRules.defaults()).isEmpty());
