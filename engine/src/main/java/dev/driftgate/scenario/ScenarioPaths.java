@@ -1,5 +1,6 @@
 package dev.driftgate.scenario;
 
+import dev.driftgate.config.DriftgateConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +10,9 @@ import java.nio.file.Path;
  * the scenario's repository (see {@link #root}). A scenario file is input like any other: without this,
  * {@code migrations: /etc} passed with no migrations, {@code seed: /etc/passwd} echoed the file's
  * first line in an error, and {@code expected:} let {@code --approve} write anywhere. Whoever runs
- * driftgate, not the file, may allow more: {@value #ALLOW_OUTSIDE}.
+ * driftgate, not the file, may allow more: {@value DriftgateConfig#PATHS_ALLOW_OUTSIDE}.
  */
 final class ScenarioPaths {
-
-    /** The setting that lets a scenario's paths leave its repository (true or false). */
-    static final String ALLOW_OUTSIDE = "driftgate.paths.allow-outside";
 
     private final Path directory;
     private final Path root;
@@ -56,7 +54,7 @@ final class ScenarioPaths {
         if (!allowOutside && !resolved.startsWith(root)) {
             throw at.error(key, "'" + written + "' is " + resolved + ", outside the scenario's repository " + root
                     + " (paths in driftgate.yaml stay inside it; whoever runs driftgate may allow more with "
-                    + ALLOW_OUTSIDE + "=true)");
+                    + DriftgateConfig.PATHS_ALLOW_OUTSIDE + "=true)");
         }
         return resolved;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.DriftgateConfig;
 import dev.driftgate.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ScenarioPathsTest {
             Files.writeString(outside.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
             Files.writeString(scenario.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: all\nmigrations:\n  path: " + outside + "\n");
             Scenario s = ScenarioLoader.load(scenario, "s",
-                    Settings.read(k -> k.equals(ScenarioPaths.ALLOW_OUTSIDE) ? Optional.of("true") : Optional.empty()));
+                    Settings.read(k -> k.equals(DriftgateConfig.PATHS_ALLOW_OUTSIDE) ? Optional.of("true") : Optional.empty()));
             assertEquals(1, s.candidates().size() + s.baseline().size());
         } finally {
             Files.deleteIfExists(outside.resolve("V1__a.sql"));
