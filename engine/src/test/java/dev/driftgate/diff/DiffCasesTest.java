@@ -128,8 +128,14 @@ public class DiffCasesTest {
                     Planner.Plan plan = target.server().dialect().planner().plan(result, online);
                     PlanVerifier.Verification v = PlanVerifier.verify(target.server(), actual, expected, expectedDump,
                             plan, IgnoreRules.defaults());
-                    assertTrue(v.verified(), c.name() + (online ? " (online)" : " (plain)") + ": " + v.reason()
-                            + (v.remaining() == null ? "" : " " + v.remaining().differences()) + "\n" + plan.script());
+                    if (!v.verified() && !c.notCompared().isEmpty()) {
+                        // The dump shows what the snapshot does not model (a rule, a range type): no plan
+                        // can be proven there, and the verifier must say the dump is why.
+                        assertTrue(v.reason().contains("dump"), c.name() + ": refused for another reason: " + v.reason());
+                    } else {
+                        assertTrue(v.verified(), c.name() + (online ? " (online)" : " (plain)") + ": " + v.reason()
+                                + (v.remaining() == null ? "" : " " + v.remaining().differences()) + "\n" + plan.script());
+                    }
                     if (online) {
                         for (String line : c.planContains()) {
                             assertTrue(plan.statements().stream().anyMatch(s -> s.sql().equals(line)),
