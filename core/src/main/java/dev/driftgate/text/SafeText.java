@@ -86,13 +86,7 @@ public final class SafeText {
      */
     public static String markdownCode(String text) {
         String one = line(text).replace("|", "\\|");
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < one.length(); i++) {
-            run = one.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(longest + 1);
+        String fence = "`".repeat(longestBacktickRun(one) + 1);
         boolean pad = one.startsWith("`") || one.endsWith("`") || one.isEmpty();
         return fence + (pad ? " " : "") + one + (pad ? " " : "") + fence;
     }
@@ -102,13 +96,18 @@ public final class SafeText {
      * text holds (at least three), so no line of the text can close the block.
      */
     public static String markdownFence(String text) {
+        return "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+    }
+
+    /** The most backticks in a row in the text: a fence must be longer to hold it. */
+    private static int longestBacktickRun(String text) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             run = text.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
-        return "`".repeat(Math.max(3, longest + 1));
+        return longest;
     }
 
     /** Text inside an HTML element or a quoted attribute: one line, with markup characters as entities. */
