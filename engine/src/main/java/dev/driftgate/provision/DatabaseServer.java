@@ -38,6 +38,14 @@ public interface DatabaseServer extends AutoCloseable {
         return ThrowawayDatabase.create(this);
     }
 
+    /**
+     * Whether this run started the server, so its databases go with its files when the run ends:
+     * nothing to drop at exit (and an interrupted run's exit may find it already stopped).
+     */
+    default boolean startedByThisRun() {
+        return false;
+    }
+
     /** Stops the server if driftgate started it; leaves an existing server alone. */
     @Override
     void close();

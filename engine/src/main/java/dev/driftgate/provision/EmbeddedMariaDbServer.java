@@ -184,6 +184,11 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     }
 
     @Override
+    public boolean startedByThisRun() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "MariaDB (embedded) at 127.0.0.1:" + port;
     }

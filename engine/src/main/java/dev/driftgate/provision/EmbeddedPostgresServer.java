@@ -153,6 +153,11 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     }
 
     @Override
+    public boolean startedByThisRun() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "PostgreSQL " + (major == null ? CLASSPATH_MAJOR : major) + " (embedded) at localhost:" + port();
     }

@@ -87,6 +87,10 @@ public final class RunCleanup {
     }
 
     private static void atExit() {
+        // Decided before anything else: the main thread goes on while the hooks run, and may end
+        // its report (and call finished) before the clean-up is done.
+        boolean interrupted = FLAGS.containsKey("started") && !FLAGS.containsKey("finished");
+        exiting = true; // no server starts from now on; one already starting is waited for below
         List<String> dropped = new ArrayList<>();
         for (Supplier<List<String>> step : DATABASES) {
             dropped.addAll(step.get());
@@ -97,7 +101,6 @@ public final class RunCleanup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        exiting = true;
         List<String> stopped = new ArrayList<>();
         List<Supplier<String>> stops;
         synchronized (SERVERS) {
@@ -110,7 +113,6 @@ public final class RunCleanup {
                 stopped.add(what);
             }
         }
-        boolean interrupted = FLAGS.containsKey("started") && !FLAGS.containsKey("finished");
         if (!dropped.isEmpty() || (interrupted && !stopped.isEmpty())) {
             System.err.println(line(interrupted, dropped, stopped));
             System.err.flush();

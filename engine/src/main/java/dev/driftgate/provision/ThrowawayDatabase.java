@@ -99,7 +99,9 @@ public final class ThrowawayDatabase implements AutoCloseable {
         try {
             List<String> dropped = new ArrayList<>();
             for (ThrowawayDatabase db : List.copyOf(OPEN)) {
-                if (db.drop()) {
+                if (db.server.startedByThisRun()) {
+                    OPEN.remove(db); // deleted with the server's run directory
+                } else if (db.drop()) {
                     dropped.add(db.name + " on " + db.server.description());
                 }
             }
