@@ -22,7 +22,7 @@ public record Column(
         GeneratedColumn generated,
         String collation,
         String comment,
-        Map<String, String> attributes) {
+        Map<String, String> attributes) implements Attributed {
 
     public Column {
         attributes = Canonical.attributes(attributes);

@@ -20,7 +20,7 @@ public record Constraint(
         String definition,
         ForeignKeyReference references,
         boolean generatedName,
-        Map<String, String> attributes) {
+        Map<String, String> attributes) implements Attributed {
 
     public Constraint {
         columns = Canonical.list(columns);

@@ -21,7 +21,7 @@ public record Index(
         String predicate,
         boolean generatedName,
         String comment,
-        Map<String, String> attributes) {
+        Map<String, String> attributes) implements Attributed {
 
     public Index {
         keys = Canonical.list(keys);

@@ -3,6 +3,7 @@ package dev.driftgate.gate;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.provision.DatabaseServer;
+import dev.driftgate.provision.ServerFamily;
 import dev.driftgate.sql.ConnectionSettings;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
@@ -23,16 +24,12 @@ final class ContainerServer implements DatabaseServer {
     }
 
     static ContainerServer start(String image, Dialect dialect) {
-        boolean postgres = dialect.name().equals("postgresql");
+        ServerFamily.ContainerSetup setup = ServerFamily.of(dialect).container(image, PASSWORD);
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
                 .withExposedPorts(dialect.defaultPort())
+                .withEnv(setup.environment())
+                .waitingFor(Wait.forLogMessage(setup.readyLogPattern(), setup.readyTimes()))
                 .withStartupTimeout(Duration.ofMinutes(3));
-        if (postgres) {
-            c.withEnv("POSTGRES_PASSWORD", PASSWORD).waitingFor(Wait.forLogMessage(".*ready to accept connections.*\\n", 2));
-        } else {
-            c.withEnv("MYSQL_ROOT_PASSWORD", PASSWORD).withEnv("MARIADB_ROOT_PASSWORD", PASSWORD)
-                    .waitingFor(Wait.forLogMessage(".*ready for connections.*\\n", image.contains("mariadb") ? 1 : 2));
-        }
         try {
             c.start();
         } catch (RuntimeException e) {

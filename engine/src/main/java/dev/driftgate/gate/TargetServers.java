@@ -6,9 +6,9 @@ import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.provision.DatabaseServer;
-import dev.driftgate.provision.EmbeddedPostgresServer;
 import dev.driftgate.provision.EmbeddedServers;
 import dev.driftgate.provision.ExistingServer;
+import dev.driftgate.provision.ServerFamily;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.sql.ConnectionSettings;
@@ -133,13 +133,11 @@ public final class TargetServers {
         }
     }
 
-    /** {@code embedded:18}: a PostgreSQL major version other than the default. */
+    /** {@code embedded:18}: a version other than the default, where the dialect's family has one. */
     private static DatabaseServer embeddedVersion(TargetSpec.Embedded spec, Dialect dialect) {
-        if (!dialect.name().equals("postgresql") || !spec.version().matches("1[3-8]")) {
-            throw new DriftgateException("target " + spec + ": embedded versions are PostgreSQL 13 to 18 "
-                    + "(MariaDB embedded is 10.11)");
-        }
-        return EmbeddedPostgresServer.shared(Integer.parseInt(spec.version()));
+        ServerFamily family = ServerFamily.of(dialect);
+        return family.sharedEmbedded(spec.version()).orElseThrow(() -> new DriftgateException("target " + spec
+                + ": embedded versions are " + family.embeddedVersions() + " for " + dialect.name()));
     }
 
     /** A server and whether it was started for this target alone. */

@@ -10,19 +10,15 @@ public final class EmbeddedServers {
 
     /** The JVM's shared embedded server of the dialect, started on first use. */
     public static DatabaseServer shared(Dialect dialect) {
-        return dialect.name().equals("postgresql") ? EmbeddedPostgresServer.shared() : EmbeddedMariaDbServer.shared();
+        return ServerFamily.of(dialect).sharedEmbedded();
     }
 
     /**
-     * The embedded server to prove a plan for a database read from {@code origin} on: PostgreSQL of
-     * the same major version (its binaries are fetched once), else the dialect's default. A plan
+     * The embedded server to prove a plan for a database read from {@code origin} on: the same major
+     * version where the dialect's family has it (PostgreSQL 13 to 18), else the dialect's default. A plan
      * proven on another major version proves nothing about the one it will run on.
      */
     public static DatabaseServer sharedFor(Dialect dialect, ServerOrigin origin) {
-        if (origin != null && dialect.name().equals("postgresql") && origin.product().equals("PostgreSQL")
-                && origin.major() >= 13 && origin.major() <= 18) {
-            return EmbeddedPostgresServer.shared(origin.major());
-        }
-        return shared(dialect);
+        return ServerFamily.of(dialect).sharedEmbeddedFor(origin);
     }
 }

@@ -16,16 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RunLock {
 
-    /** The lock statements of a dialect family; the server frees the lock when the session ends. */
-    private record Statements(String tryLock, String unlock) {
-        static Statements of(DatabaseServer server) {
-            // Session-level in both: a transaction that ends does not release it.
-            return server.dialect().name().equals("postgresql")
-                    ? new Statements("SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)")
-                    : new Statements("SELECT GET_LOCK(?, 0) = 1", "SELECT RELEASE_LOCK(?)");
-        }
-    }
-
     /** This run's lock connection per server (host:port), opened before its first database there. */
     private static final Map<String, Connection> HELD = new ConcurrentHashMap<>();
 
@@ -59,27 +49,21 @@ final class RunLock {
         if (!tryLock(server, c, runId)) {
             return false;
         }
-        try (PreparedStatement s = c.prepareStatement(Statements.of(server).unlock())) {
-            bind(server, s, runId);
+        ServerFamily.SessionLock lock = ServerFamily.of(server.dialect()).sessionLock(runId);
+        try (PreparedStatement s = c.prepareStatement(lock.unlockSql())) {
+            s.setObject(1, lock.parameter());
             s.executeQuery().close();
         }
         return true;
     }
 
     private static boolean tryLock(DatabaseServer server, Connection c, String runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(Statements.of(server).tryLock())) {
-            bind(server, s, runId);
+        ServerFamily.SessionLock lock = ServerFamily.of(server.dialect()).sessionLock(runId);
+        try (PreparedStatement s = c.prepareStatement(lock.tryLockSql())) {
+            s.setObject(1, lock.parameter());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
-        }
-    }
-
-    private static void bind(DatabaseServer server, PreparedStatement s, String runId) throws SQLException {
-        if (server.dialect().name().equals("postgresql")) {
-            s.setLong(1, RunId.advisoryKey(runId));
-        } else {
-            s.setString(1, "driftgate_" + runId);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.config.Settings;
+import dev.driftgate.dialect.Dialects;
 import dev.driftgate.scenario.Scenario;
 import dev.driftgate.scenario.ScenarioLoader;
 import dev.driftgate.scenario.TargetSpec;
@@ -57,5 +58,15 @@ class EnvironmentVersionTargetTest {
         assertEquals("target embedded:staging: not a PostgreSQL major version (13 to 18) and not an environment of "
                 + "this scenario (production)", assertThrows(DriftgateException.class,
                 () -> TargetServers.resolveEnvironmentVersion(TargetSpec.parse("embedded:staging"), s)).getMessage());
+    }
+
+    @Test
+    void anEmbeddedVersionTheDialectHasNotIsOneLineNamingTheOnesItHas() {
+        assertEquals("target embedded:12: embedded versions are PostgreSQL 13 to 18 for postgresql",
+                assertThrows(DriftgateException.class, () -> TargetServers.open(TargetSpec.parse("embedded:12"),
+                        Dialects.postgres(), Settings.defaults())).getMessage());
+        assertEquals("target embedded:16: embedded versions are MariaDB 10.11 for mysql",
+                assertThrows(DriftgateException.class, () -> TargetServers.open(TargetSpec.parse("embedded:16"),
+                        Dialects.mysql(), Settings.defaults())).getMessage());
     }
 }

@@ -8,6 +8,7 @@ import dev.driftgate.diff.ObjectRef;
 import dev.driftgate.diff.SchemaDiff;
 import dev.driftgate.plan.PhasedPlanner;
 import dev.driftgate.plan.PlannedStatement;
+import dev.driftgate.schema.Attributed;
 import dev.driftgate.schema.Column;
 import dev.driftgate.schema.Constraint;
 import dev.driftgate.schema.Constraint.ConstraintType;
@@ -580,26 +581,15 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
      * fail (already exists, does not exist, cannot alter an inherited column).
      */
     private static boolean followsItsParent(Change change) {
-        Map<String, String> attributes = Map.of();
-        if (change instanceof AddIndex c) {
-            attributes = c.after().attributes();
-        } else if (change instanceof DropIndex c) {
-            attributes = c.before().attributes();
-        } else if (change instanceof ReplaceIndex c) {
-            attributes = c.after().attributes();
-        } else if (change instanceof AddConstraint c) {
-            attributes = c.after().attributes();
-        } else if (change instanceof DropConstraint c) {
-            attributes = c.before().attributes();
-        } else if (change instanceof ReplaceConstraint c) {
-            attributes = c.after().attributes();
-        } else if (change instanceof AddColumn c) {
-            attributes = c.after().attributes();
-        } else if (change instanceof DropColumn c) {
-            attributes = c.before().attributes();
-        }
-        return "true".equals(attributes.get(PostgresAttributes.INHERITED));
+        Object subject = change.after() != null ? change.after() : change.before();
+        return FOLLOW_THEIR_PARENT.contains(change.getClass()) && subject instanceof Attributed part
+                && "true".equals(part.attributes().get(PostgresAttributes.INHERITED));
     }
+
+    /** The changes a partition's or child's part takes from its parent (altering an inherited column is the child's own). */
+    private static final Set<Class<? extends Change>> FOLLOW_THEIR_PARENT = Set.of(AddIndex.class, DropIndex.class,
+            ReplaceIndex.class, AddConstraint.class, DropConstraint.class, ReplaceConstraint.class, AddColumn.class,
+            DropColumn.class);
 
     /** Whether the expected schema has the table as a partitioned parent. */
     private boolean isPartitioned(ObjectRef ref) {
