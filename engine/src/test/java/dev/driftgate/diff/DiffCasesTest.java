@@ -10,6 +10,7 @@ import dev.driftgate.provision.DialectDump;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.sql.ScriptRunner;
+import dev.driftgate.testing.ConcurrentCases;
 import dev.driftgate.testing.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +96,17 @@ public class DiffCasesTest {
         // -Ddriftgate.case=TEXT runs only the cases whose name contains TEXT (while working on them).
         String only = System.getProperty("driftgate.case", "");
         List<DiffCase> cases = all.stream().filter(c -> c.name().contains(only)).toList();
-        return targets.stream().flatMap(target -> cases.stream().map(c ->
-                DynamicTest.dynamicTest(c.name() + " [" + target + "]", () -> run(target, c))));
+        // The targets are different servers, and a case waits on its server and the dump far more
+        // than it computes: a few run at once.
+        ConcurrentCases concurrently = new ConcurrentCases(4);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Target target : targets) {
+            for (DiffCase c : cases) {
+                tests.add(concurrently.test(c.name() + " [" + target + "]", () -> run(target, c)));
+            }
+        }
+        concurrently.noMore();
+        return tests.stream();
     }
 
     private static void run(Target target, DiffCase c) throws Exception {

@@ -15,6 +15,7 @@ import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.sql.ScriptRunner;
 import dev.driftgate.sql.SqlStatement;
+import dev.driftgate.testing.ConcurrentCases;
 import dev.driftgate.testing.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,11 @@ class MariaDbRoundTripTest {
             schemas.put("employees", dataset("employees/employees.sql") + dataset("employees/objects.sql"));
             schemas.put("employees partitioned", dataset("employees/employees_partitioned.sql"));
         }
-        return schemas.entrySet().stream()
-                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> roundTrip(e.getKey(), e.getValue())));
+        ConcurrentCases concurrently = new ConcurrentCases(3);
+        List<DynamicTest> tests = schemas.entrySet().stream()
+                .map(e -> concurrently.test(e.getKey(), () -> roundTrip(e.getKey(), e.getValue()))).toList();
+        concurrently.noMore();
+        return tests.stream();
     }
 
     /**
