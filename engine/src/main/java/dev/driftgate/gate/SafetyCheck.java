@@ -48,7 +48,7 @@ final class SafetyCheck {
                             .fill(c, migration.up().sql());
                 }
                 try {
-                    observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));
+                    observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(migration.up()));
                     completed = true;
                 } catch (SafetyObserver.Failed failed) {
                     observed = failed.before();

@@ -129,13 +129,23 @@ public final class ScenarioLoader {
         }
         List<Migration> baseline = new ArrayList<>();
         List<Migration> candidates = new ArrayList<>();
+        // The baseline is what production holds before the candidates: a migration after the last
+        // candidate comes later in production too, so it is never applied first (a range in the
+        // middle of a history would otherwise run the rest of it before the range).
+        String last = all.stream().filter(x -> !x.repeatable() && chosen.versions().contains(x.version()))
+                .map(Migration::version).max(Migration.VERSION_ORDER).orElse(null);
         for (Migration migration : all) {
             if (!migration.repeatable() && chosen.versions().contains(migration.version())) {
                 candidates.add(migration);
-            } else if (!migration.repeatable()) {
+            } else if (!migration.repeatable()
+                    && (last == null || Migration.VERSION_ORDER.compare(migration.version(), last) < 0)) {
                 baseline.add(migration);
             }
         }
+        long later = all.stream().filter(x -> !x.repeatable()).count() - candidates.size()
+                - baseline.stream().filter(x -> !x.repeatable()).count();
+        String how = later == 0 ? chosen.how() : chosen.how() + "; " + later + " later migration" + (later == 1 ? "" : "s")
+                + " left out (after the last candidate)";
         all.stream().filter(Migration::repeatable).forEach(baseline::add);
         List<Script> seed = new ArrayList<>();
         List<String> seedPaths = config.seed() == null ? List.of() : config.seed();
@@ -167,7 +177,7 @@ public final class ScenarioLoader {
             forwardFix = Script.of(fix, ScriptRunner.read(fix));
         }
         return new Scenario(directory, name, file, dialect, List.copyOf(targets), List.copyOf(baseline),
-                List.copyOf(candidates), chosen.how(), rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
+                List.copyOf(candidates), how, rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
                 config.expected() == null ? null : paths.resolve("expected", config.expected()),
                 config.expectedEach() == null ? null : paths.resolve("expected-each", config.expectedEach()), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,

@@ -87,6 +87,21 @@ class ScenarioLoaderTest {
         assertEquals(3, overridden.candidates().size());
     }
 
+    @Test
+    void migrationsAfterTheLastCandidateAreNeverPartOfTheBaseline() throws Exception {
+        // A range in the middle of a history: 4 and 5 come after it in production, so applying
+        // them first (5 drops what 2 alters) would make a baseline production never had.
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: '2..3'\n");
+        Files.createDirectories(dir.resolve("migrations"));
+        for (int i = 1; i <= 5; i++) {
+            Files.writeString(dir.resolve("migrations/V" + i + "__m.sql"), "SELECT " + i + ";");
+        }
+        Scenario s = ScenarioLoader.load(dir, "s", Settings.defaults());
+        assertEquals(List.of("1"), s.baseline().stream().map(Migration::version).toList());
+        assertEquals(List.of("2", "3"), s.candidates().stream().map(Migration::version).toList());
+        assertEquals("versions 2..3; 2 later migrations left out (after the last candidate)", s.candidatesHow());
+    }
+
     private void git(String... args) throws Exception {
         String[] command = new String[args.length + 3];
         command[0] = "git";
