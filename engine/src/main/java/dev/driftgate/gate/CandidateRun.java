@@ -209,7 +209,8 @@ public final class CandidateRun {
             target.apply(work, migration.up());
         } catch (DriftgateException e) {
             throw new AssertionFailedError(migration.label() + " does not apply again after its rollback: " + e.getMessage()
-                    + target.sqlModeHint(e.getMessage()), e);
+                    + target.sqlModeHint(e.getMessage())
+                    + (rollbackProblem == null ? "" : " (likely a consequence: " + rollbackProblem + ")"), e);
         }
         SchemaSnapshot again = target.snapshot(work);
         DiffResult diff = target.compare(after, again);

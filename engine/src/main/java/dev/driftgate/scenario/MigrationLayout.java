@@ -150,9 +150,12 @@ public enum MigrationLayout {
                         throw new DriftgateException(d + ": not a Diesel migration (<version>_<name>/up.sql)");
                     }
                     Parts parts = parts(byVersion, m.group(1), m.group(2));
-                    parts.put(true, Script.of(d.resolve("up.sql"), ScriptRunner.read(d.resolve("up.sql"))), d.resolve("up.sql"));
+                    boolean noTransaction = dieselNoTransaction(d);
+                    parts.put(true, new Script(d.resolve("up.sql"), ScriptRunner.read(d.resolve("up.sql")), 1, noTransaction),
+                            d.resolve("up.sql"));
                     if (Files.exists(d.resolve("down.sql"))) {
-                        parts.put(false, Script.of(d.resolve("down.sql"), ScriptRunner.read(d.resolve("down.sql"))), d.resolve("down.sql"));
+                        parts.put(false, new Script(d.resolve("down.sql"), ScriptRunner.read(d.resolve("down.sql")), 1, noTransaction),
+                                d.resolve("down.sql"));
                     }
                 }
             }
@@ -272,6 +275,13 @@ public enum MigrationLayout {
             }
             return new NameParts(name, dialect, autocommit);
         }
+    }
+
+    /** Diesel's per-migration {@code metadata.toml}: {@code run_in_transaction = false}. */
+    private static boolean dieselNoTransaction(Path migration) {
+        Path metadata = migration.resolve("metadata.toml");
+        return Files.isRegularFile(metadata) && ScriptRunner.read(metadata).lines()
+                .anyMatch(l -> l.strip().matches("run_in_transaction\\s*=\\s*false(\\s*#.*)?"));
     }
 
     /** Flyway's per-script configuration, {@code V3__x.sql.conf}: {@code executeInTransaction=false}. */

@@ -82,7 +82,7 @@ class RealHistoryShapesTest {
     @Test
     void eachLayoutsNoTransactionMarkerRunsTheScriptOutsideATransaction() {
         // A new enum value cannot be used in the transaction that adds it: in one, the apply fails.
-        for (String layout : List.of("golang-migrate", "flyway", "dbmate", "marker")) {
+        for (String layout : List.of("golang-migrate", "flyway", "dbmate", "diesel", "marker")) {
             Events events = run("no-transaction/" + layout);
             events.assertThatEvents().haveExactly(1, event(test("migration:2"), test("step:apply"), finishedSuccessfully()));
             // Checked by the non-transactional rules: a run that dies after the first statement is brought forward.
