@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,9 @@ public enum MigrationLayout {
         if (entries.stream().anyMatch(p -> name(p).matches("V[0-9][0-9._]*__.+\\.sql"))) {
             return FLYWAY;
         }
+        if (liquibaseChangelog(dir).isPresent()) {
+            return LIQUIBASE;
+        }
         for (Path p : entries) {
             if (name(p).endsWith(".sql") && Files.isRegularFile(p)) {
                 String text = ScriptRunner.read(p);
@@ -81,7 +85,26 @@ public enum MigrationLayout {
             }
         }
         throw new DriftgateException(dir + ": cannot tell the migration layout (no V1__x.sql, 1_x.up.sql, "
-                + "-- migrate:up, <version>_x/up.sql or --liquibase formatted sql); set migrations.layout in driftgate.yaml");
+                + "-- migrate:up, <version>_x/up.sql, --liquibase formatted sql or a databaseChangeLog); set migrations.layout in driftgate.yaml");
+    }
+
+    /**
+     * The master changelog of a Liquibase directory: its one XML, YAML or JSON file declaring a
+     * {@code databaseChangeLog}. Several are an error (name one with migrations.changelog), none is empty.
+     */
+    public static Optional<String> liquibaseChangelog(Path dir) {
+        List<String> found = new ArrayList<>();
+        for (Path p : list(dir)) {
+            if (Files.isRegularFile(p) && name(p).matches("(?i).+\\.(xml|ya?ml|json)")
+                    && ScriptRunner.read(p).contains("databaseChangeLog")) {
+                found.add(name(p));
+            }
+        }
+        if (found.size() > 1) {
+            throw new DriftgateException(dir + ": " + found.size() + " Liquibase changelogs (" + String.join(", ", found)
+                    + "); name the master with migrations.changelog in driftgate.yaml");
+        }
+        return found.stream().findFirst();
     }
 
     /**

@@ -48,7 +48,7 @@ class ScenarioLoaderTest {
                 error("dialect: mysql\nrollback-modes:\n  - per-migration\n  - chian\n"));
         assertEquals(dir.resolve("driftgate.yaml") + ":2:13: candidates: 'lots': expected branch, all, none, a version of the "
                 + "history or a range such as 4..7", error("dialect: mysql\ncandidates: lots\n"));
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern)",
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern, changelog, contexts, labels)",
                 error("dialect: postgresql\nmigrations: [a, b]\n"));
         String malformed = error("dialect: postgresql\nmigrations: {path: x\n");
         assertEquals(true, malformed.startsWith(dir.resolve("driftgate.yaml") + ":2:") && malformed.contains("malformed YAML")
