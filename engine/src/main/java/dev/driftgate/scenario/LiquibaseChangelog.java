@@ -101,7 +101,8 @@ final class LiquibaseChangelog {
         Map<String, String> seen = new HashMap<>();
         int ordinal = 0;
         for (ChangeSet changeSet : log.getChangeSets()) {
-            // Numbered before filtering, so that a version names the same changeset whatever the contexts.
+            // Numbered before contexts and labels filter, so that a version names the same changeset
+            // whatever the contexts (the parser has already left out those of another dbms).
             ordinal++;
             Path file = root.resolve(changeSet.getFilePath()).normalize();
             int line = positions.computeIfAbsent(file, ChangeSetPositions::of).next(changeSet.getId());

@@ -42,6 +42,7 @@ public enum MigrationLayout {
     private static final Pattern DBMATE_FILE = Pattern.compile("([0-9]+)_(.+)\\.sql");
     private static final Pattern DIESEL_DIR = Pattern.compile("([0-9][0-9-]*)_(.+)");
     private static final Pattern CHANGESET = Pattern.compile("^--\\s*changeset\\s+(\\S+?):(\\S+).*$");
+    private static final Pattern NO_TRANSACTION = Pattern.compile("\\srunInTransaction:false\\b");
 
     /** The layout's name as written in driftgate.yaml ({@code golang-migrate}). */
     public String configName() {
@@ -297,6 +298,11 @@ public enum MigrationLayout {
                     name = m.group(1) + ":" + m.group(2);
                     start = i + 2;
                     up = new StringBuilder();
+                    if (NO_TRANSACTION.matcher(line).find()) {
+                        // The marker takes the changeset's own line, so the statements keep theirs.
+                        up.append(LiquibaseChangelog.NO_TRANSACTION_MARKER).append('\n');
+                        start = i + 1;
+                    }
                     down = new StringBuilder();
                     downLine = 0;
                 }

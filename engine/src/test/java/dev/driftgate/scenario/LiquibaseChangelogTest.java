@@ -145,6 +145,20 @@ class LiquibaseChangelogTest {
     }
 
     @Test
+    void formattedSqlRunInTransactionFalseCarriesTheSameMarkerAndKeepsLines() throws Exception {
+        write("changelog.sql", """
+                --liquibase formatted sql
+
+                --changeset ada:1 runInTransaction:false
+                CREATE INDEX CONCURRENTLY a_b ON a (b);
+                --rollback DROP INDEX CONCURRENTLY a_b;
+                """);
+        Migration m = MigrationLayout.LIQUIBASE.read(dir, null, "postgresql").get(0);
+        assertTrue(m.up().sql().startsWith(LiquibaseChangelog.NO_TRANSACTION_MARKER + "\n"), m.up().sql());
+        assertEquals(4, m.up().statements(Dialects.postgres()).get(0).line());
+    }
+
+    @Test
     void aMysqlRoutineBodyIsSetOffByDelimiterAndReadBackWhole() throws Exception {
         write("changelog.yaml", """
                 databaseChangeLog:
