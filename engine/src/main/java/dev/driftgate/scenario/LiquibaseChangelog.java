@@ -60,7 +60,9 @@ final class LiquibaseChangelog {
      * @param contexts Liquibase's context expression, or null for every changeset
      * @param labels Liquibase's label expression, or null for every changeset
      */
-    static List<Migration> read(Path root, String changelog, String dialectName, String contexts, String labels) {
+    // Synchronized: Liquibase keeps its scope and factories in globals (SingletonScopeManager).
+    static synchronized List<Migration> read(Path root, String changelog, String dialectName, String contexts,
+            String labels) {
         Dialect dialect = Dialects.byName(dialectName);
         try {
             return Scope.child(Map.of(Scope.Attr.logService.name(), new NoOpLogService()),
