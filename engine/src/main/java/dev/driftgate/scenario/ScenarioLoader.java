@@ -318,6 +318,10 @@ public final class ScenarioLoader {
             });
             return layout.read(dir, m.pattern(), dialect);
         }
+        // Kept inside migrations.path, which the scenario's path rules already keep inside its repository.
+        if (!dir.resolve(changelog).normalize().startsWith(dir.normalize())) {
+            throw at.error("migrations.changelog", "'" + changelog + "' leads out of migrations.path (" + dir + ")");
+        }
         if (!Files.isRegularFile(dir.resolve(changelog))) {
             throw at.error("migrations.changelog", "'" + changelog + "' is not a file in " + dir
                     + " (the changelog is relative to migrations.path)");

@@ -56,6 +56,19 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void liquibaseKeysAreRefusedWhereTheyDoNotApplyAndTheChangelogStaysInsideThePath() throws Exception {
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:13: migrations.contexts: only for a Liquibase XML, YAML or JSON "
+                + "changelog (migrations.layout: liquibase with migrations.changelog)",
+                error("dialect: postgresql\nmigrations:\n  contexts: test\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:14: migrations.changelog: '../driftgate.yaml' leads out of "
+                + "migrations.path (" + dir.resolve("migrations") + ")",
+                error("dialect: postgresql\nmigrations:\n  changelog: ../driftgate.yaml\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:14: migrations.changelog: 'master.xml' is not a file in "
+                + dir.resolve("migrations") + " (the changelog is relative to migrations.path)",
+                error("dialect: postgresql\nmigrations:\n  changelog: master.xml\n"));
+    }
+
+    @Test
     void pathsAreRelativeToTheFilesDirectoryAndAMissingOneIsNamed() throws Exception {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve(".git")); // a team's repository: paths may leave db/gate, not it
