@@ -3,6 +3,7 @@ package dev.driftgate.scenario;
 import dev.driftgate.DriftgateException;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
+import dev.driftgate.provision.ServerFamily;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,8 @@ import liquibase.changelog.filter.ContextChangeSetFilter;
 import liquibase.changelog.filter.DbmsChangeSetFilter;
 import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
 import liquibase.database.OfflineConnection;
-import liquibase.database.core.MariaDBDatabase;
-import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.RollbackImpossibleException;
 import liquibase.exception.ValidationErrors;
@@ -212,14 +212,9 @@ final class LiquibaseChangelog {
         return out;
     }
 
-    /** An offline database of Liquibase's for the dialect: SQL is rendered, never run. */
+    /** An offline database of Liquibase's for the dialect's servers: SQL is rendered, never run. */
     private static Database offlineDatabase(Dialect dialect, ResourceAccessor resources) {
-        // MariaDB is what the embedded mysql target runs; its SQL is MySQL's where they share a change.
-        Database database = switch (dialect.name()) {
-            case "postgresql" -> new PostgresDatabase();
-            case "mysql" -> new MariaDBDatabase();
-            default -> throw new DriftgateException("Liquibase changelogs are not read for dialect " + dialect.name());
-        };
+        Database database = DatabaseFactory.getInstance().getDatabase(ServerFamily.of(dialect).liquibaseDatabase());
         String url = "offline:" + database.getShortName() + "?outputLiquibaseSql=none&outputDefaultSchema=false"
                 + "&outputDefaultCatalog=false";
         database.setConnection(new OfflineConnection(url, resources));
