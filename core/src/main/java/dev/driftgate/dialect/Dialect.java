@@ -87,6 +87,19 @@ public interface Dialect {
     List<SqlStatement> splitScript(String script, String source);
 
     /**
+     * Writes statements (without terminators) as a script that {@link #splitScript} reads back as
+     * the same statements, one after another on lines of their own: for SQL rendered by another
+     * tool, such as a Liquibase changeset.
+     */
+    default String scriptOf(List<String> statements) {
+        StringBuilder out = new StringBuilder();
+        for (String statement : statements) {
+            out.append(statement.strip()).append(";\n");
+        }
+        return out.toString();
+    }
+
+    /**
      * Whether a migration's statements run as one transaction: on PostgreSQL unless one of them
      * cannot run inside a transaction block; never on MySQL, whose DDL commits as it goes.
      */

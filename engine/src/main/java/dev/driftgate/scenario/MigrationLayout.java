@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -42,6 +43,7 @@ public enum MigrationLayout {
     private static final Pattern DBMATE_FILE = Pattern.compile("([0-9]+)_(.+)\\.sql");
     private static final Pattern DIESEL_DIR = Pattern.compile("([0-9][0-9-]*)_(.+)");
     private static final Pattern CHANGESET = Pattern.compile("^--\\s*changeset\\s+(\\S+?):(\\S+).*$");
+    private static final Pattern NO_TRANSACTION = Pattern.compile("\\srunInTransaction:false\\b");
 
     /** The layout's name as written in driftgate.yaml ({@code golang-migrate}). */
     public String configName() {
@@ -70,6 +72,9 @@ public enum MigrationLayout {
         if (entries.stream().anyMatch(p -> name(p).matches("V[0-9][0-9._]*__.+\\.sql"))) {
             return FLYWAY;
         }
+        if (liquibaseChangelog(dir).isPresent()) {
+            return LIQUIBASE;
+        }
         for (Path p : entries) {
             if (name(p).endsWith(".sql") && Files.isRegularFile(p)) {
                 String text = ScriptRunner.read(p);
@@ -82,7 +87,26 @@ public enum MigrationLayout {
             }
         }
         throw new DriftgateException(dir + ": cannot tell the migration layout (no V1__x.sql, 1_x.up.sql, "
-                + "-- migrate:up, <version>_x/up.sql or --liquibase formatted sql); set migrations.layout in driftgate.yaml");
+                + "-- migrate:up, <version>_x/up.sql, --liquibase formatted sql or a databaseChangeLog); set migrations.layout in driftgate.yaml");
+    }
+
+    /**
+     * The master changelog of a Liquibase directory: its one XML, YAML or JSON file declaring a
+     * {@code databaseChangeLog}. Several are an error (name one with migrations.changelog), none is empty.
+     */
+    public static Optional<String> liquibaseChangelog(Path dir) {
+        List<String> found = new ArrayList<>();
+        for (Path p : list(dir)) {
+            if (Files.isRegularFile(p) && name(p).matches("(?i).+\\.(xml|ya?ml|json)")
+                    && ScriptRunner.read(p).contains("databaseChangeLog")) {
+                found.add(name(p));
+            }
+        }
+        if (found.size() > 1) {
+            throw new DriftgateException(dir + ": " + found.size() + " Liquibase changelogs (" + String.join(", ", found)
+                    + "); name the master with migrations.changelog in driftgate.yaml");
+        }
+        return found.stream().findFirst();
     }
 
     /**
@@ -357,6 +381,11 @@ public enum MigrationLayout {
                     name = m.group(1) + ":" + m.group(2);
                     start = i + 2;
                     up = new StringBuilder();
+                    if (NO_TRANSACTION.matcher(line).find()) {
+                        // The marker takes the changeset's own line, so the statements keep theirs.
+                        up.append(LiquibaseChangelog.NO_TRANSACTION_MARKER).append('\n');
+                        start = i + 1;
+                    }
                     down = new StringBuilder();
                     downLine = 0;
                 }

@@ -59,8 +59,13 @@ public record ScenarioConfig(
      * @param layout {@code auto} (default), {@code flyway}, {@code golang-migrate}, {@code dbmate},
      *     {@code diesel}, {@code liquibase} or {@code pattern}
      * @param pattern for {@code pattern}: a regex with named groups version, name, direction, dialect
+     * @param changelog for {@code liquibase}: the master changelog (XML, YAML, JSON or formatted SQL),
+     *     relative to {@code path}, which is the directory its includes are resolved against
+     * @param contexts for a Liquibase changelog: Liquibase's context expression (default: every changeset)
+     * @param labels for a Liquibase changelog: Liquibase's label expression (default: every changeset)
      */
-    public record Migrations(String path, String layout, String pattern) {}
+    public record Migrations(String path, String layout, String pattern, String changelog, String contexts,
+            String labels) {}
 
     /**
      * @param by {@code version-prefix} (versions sharing their first {@code length} characters, as

@@ -75,7 +75,7 @@ public final class ScenarioLoader {
         ScenarioPaths paths = ScenarioPaths.of(directory,
                 settings.pathsAllowOutside(), at);
         ScenarioConfig.Migrations m = config.migrations() == null
-                ? new ScenarioConfig.Migrations("migrations", "auto", null) : config.migrations();
+                ? new ScenarioConfig.Migrations("migrations", "auto", null, null, null, null) : config.migrations();
         // Relative to the directory of driftgate.yaml, wherever driftgate runs from (docs/scenarios.md).
         String written = m.path() == null ? "migrations" : m.path();
         Path migrationsDir = paths.resolve("migrations.path", written);
@@ -83,9 +83,10 @@ public final class ScenarioLoader {
             throw at.error("migrations.path", "'" + written + "' is " + migrationsDir
                     + ", not a directory (paths in driftgate.yaml are relative to its own directory)");
         }
-        MigrationLayout layout = m.layout() == null || m.layout().equals("auto")
-                ? MigrationLayout.detect(migrationsDir) : layout(at, m.layout());
-        List<Migration> all = layout.read(migrationsDir, m.pattern(), dialect.name());
+        boolean auto = m.layout() == null || m.layout().equals("auto");
+        MigrationLayout layout = !auto ? layout(at, m.layout())
+                : m.changelog() != null ? MigrationLayout.LIQUIBASE : MigrationLayout.detect(migrationsDir);
+        List<Migration> all = readMigrations(layout, migrationsDir, m, dialect.name(), at);
         if (all.isEmpty()) {
             throw at.error("migrations.path", migrationsDir + " holds no migration in the "
                     + layout.name().toLowerCase(Locale.ROOT).replace('_', '-') + " layout");
@@ -305,6 +306,37 @@ public final class ScenarioLoader {
 
     private static String position(JsonLocation location) {
         return location == null ? "1" : location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** A Liquibase changelog goes through Liquibase; a directory of formatted SQL files, and every other layout, is read as it is. */
+    private static List<Migration> readMigrations(MigrationLayout layout, Path dir, ScenarioConfig.Migrations m,
+            String dialect, ConfigPositions at) {
+        String changelog = m.changelog();
+        if (layout == MigrationLayout.LIQUIBASE && changelog == null) {
+            changelog = MigrationLayout.liquibaseChangelog(dir).orElse(null);
+        }
+        if (layout != MigrationLayout.LIQUIBASE || changelog == null) {
+            Map<String, String> liquibaseOnly = new java.util.LinkedHashMap<>();
+            liquibaseOnly.put("changelog", m.changelog());
+            liquibaseOnly.put("contexts", m.contexts());
+            liquibaseOnly.put("labels", m.labels());
+            liquibaseOnly.forEach((key, value) -> {
+                if (value != null) {
+                    throw at.error("migrations." + key, "only for a Liquibase XML, YAML or JSON changelog "
+                            + "(migrations.layout: liquibase with migrations.changelog)");
+                }
+            });
+            return layout.read(dir, m.pattern(), dialect);
+        }
+        // Kept inside migrations.path, which the scenario's path rules already keep inside its repository.
+        if (!dir.resolve(changelog).normalize().startsWith(dir.normalize())) {
+            throw at.error("migrations.changelog", "'" + changelog + "' leads out of migrations.path (" + dir + ")");
+        }
+        if (!Files.isRegularFile(dir.resolve(changelog))) {
+            throw at.error("migrations.changelog", "'" + changelog + "' is not a file in " + dir
+                    + " (the changelog is relative to migrations.path)");
+        }
+        return LiquibaseChangelog.read(dir, changelog, dialect, m.contexts(), m.labels());
     }
 
     private static MigrationLayout layout(ConfigPositions at, String name) {

@@ -48,11 +48,24 @@ class ScenarioLoaderTest {
                 error("dialect: mysql\nrollback-modes:\n  - per-migration\n  - chian\n"));
         assertEquals(dir.resolve("driftgate.yaml") + ":2:13: candidates: 'lots': expected branch, all, none, a version of the "
                 + "history or a range such as 4..7", error("dialect: mysql\ncandidates: lots\n"));
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern)",
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern, changelog, contexts, labels)",
                 error("dialect: postgresql\nmigrations: [a, b]\n"));
         String malformed = error("dialect: postgresql\nmigrations: {path: x\n");
         assertEquals(true, malformed.startsWith(dir.resolve("driftgate.yaml") + ":2:") && malformed.contains("malformed YAML")
                 && !malformed.contains("\n"), malformed);
+    }
+
+    @Test
+    void liquibaseKeysAreRefusedWhereTheyDoNotApplyAndTheChangelogStaysInsideThePath() throws Exception {
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:13: migrations.contexts: only for a Liquibase XML, YAML or JSON "
+                + "changelog (migrations.layout: liquibase with migrations.changelog)",
+                error("dialect: postgresql\nmigrations:\n  contexts: test\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:14: migrations.changelog: '../driftgate.yaml' leads out of "
+                + "migrations.path (" + dir.resolve("migrations") + ")",
+                error("dialect: postgresql\nmigrations:\n  changelog: ../driftgate.yaml\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:14: migrations.changelog: 'master.xml' is not a file in "
+                + dir.resolve("migrations") + " (the changelog is relative to migrations.path)",
+                error("dialect: postgresql\nmigrations:\n  changelog: master.xml\n"));
     }
 
     @Test

@@ -178,6 +178,21 @@ public final class MysqlDialect implements Dialect {
         return SPLITTER.split(script, source);
     }
 
+    /** A statement holding semicolons (a procedure or trigger body) is set off by the client's DELIMITER. */
+    @Override
+    public String scriptOf(List<String> statements) {
+        StringBuilder out = new StringBuilder();
+        for (String statement : statements) {
+            String s = statement.strip();
+            if (s.contains(";")) {
+                out.append("DELIMITER $$\n").append(s).append("$$\nDELIMITER ;\n");
+            } else {
+                out.append(s).append(";\n");
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public String maintenanceDatabase() {
         return "";
