@@ -332,6 +332,11 @@ final class Descriptors {
                             .relativize(scenario.expectedEach()) + "/" + m.version() + ".json", up,
                             c -> cd.run().matchesExpected(c.approve())));
                 }
+                if (scenario.releases() != null) {
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "compatibility"), "compatibility: the releases' "
+                            + "statements prepare", up, (ReportingCheck) (c, report) -> cd.run().compatibility(
+                                    hazards -> report.accept(ReportEntryKeys.HAZARDS, HazardJson.toJson(hazards)))));
+                }
                 // A member of a group is rolled back with its group, never alone.
                 if (scenario.rollbackModes().contains("per-migration") && scenario.groupOf(m) == null) {
                     cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
