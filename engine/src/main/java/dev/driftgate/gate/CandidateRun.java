@@ -168,6 +168,15 @@ public final class CandidateRun {
     }
 
     /**
+     * Backup-table safety net: where a copy protects what the migration destroys, its restore path
+     * (the rollback, or the scenario's restore: script) brings the seeded rows back exactly.
+     */
+    public String restore() throws SQLException {
+        requireApplied();
+        return SafetyNets.proveRestore(target, migration, before, rowsBefore, rolledBack ? rowsAfterRollback : null);
+    }
+
+    /**
      * Objects the model does not describe (rules, casts, operators, ...) are never taken as equal:
      * one present on a single side is a difference the gate cannot explain, so it fails.
      */

@@ -5,6 +5,7 @@ import dev.driftgate.DriftgateException;
 import dev.driftgate.ReportEntryKeys;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
+import dev.driftgate.gate.SafetyNets;
 import dev.driftgate.gate.TargetRun;
 import dev.driftgate.gate.TargetServers;
 import dev.driftgate.provision.ServerLostException;
@@ -345,6 +346,11 @@ final class Descriptors {
                             c -> cd.run().data()));
                     cd.addChild(new StepDescriptor(mid.append(STEP, "reapply"), "re-apply converges", up,
                             c -> cd.run().reapply()));
+                }
+                if (SafetyNets.hasProtected(scenario, m)) {
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "restore"), "safety net: restore brings the rows back "
+                            + "from the backup", scenario.restore().containsKey(m.version()) ? source(scenario.restore()
+                            .get(m.version()).file(), 1) : down, c -> cd.run().restore()));
                 }
                 cd.addChild(new StepDescriptor(mid.append(STEP, "partial-failure"), "partial failure: forward fix converges",
                         up, c -> cd.run().partialFailure()));
