@@ -29,7 +29,12 @@ public final class BrokenBy {
     private BrokenBy() {}
 
     /** One line per change that explains the refusal; empty when no change names what the statement uses. */
-    public static List<String> explain(PrepareCheck.Refusal refusal, DiffResult changes, List<SqlStatement> migration) {
+    /**
+     * @param schemaIsDatabase MySQL/MariaDB: the schema is the (throwaway) database, whose name
+     *     says nothing to the reader, so objects are named without it
+     */
+    public static List<String> explain(PrepareCheck.Refusal refusal, DiffResult changes, List<SqlStatement> migration,
+            boolean schemaIsDatabase) {
         // A statement that prepares but cannot succeed names the column it fails on itself.
         Set<String> names = refusal.column() != null ? Set.of(lower(refusal.table()), lower(refusal.column()))
                 : identifiers(refusal.statement().sql());
@@ -47,7 +52,8 @@ public final class BrokenBy {
                 continue;
             }
             // What changed about a dropped object is that it is gone; an altered one says how.
-            String line = change.kind() + " " + o + (change instanceof Change.AlterColumn || change instanceof Change.ReplaceView
+            ObjectRef shown = schemaIsDatabase ? new ObjectRef(o.kind(), null, o.table(), o.name()) : o;
+            String line = change.kind() + " " + shown + (change instanceof Change.AlterColumn || change instanceof Change.ReplaceView
                     ? ": " + ChangeDetails.describe(change, d.aspects()) : "");
             SqlStatement by = statementNaming(migration, o);
             out.add(by == null ? line : line + ", by " + by.location() + ": " + by.summary());

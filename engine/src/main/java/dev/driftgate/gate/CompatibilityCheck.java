@@ -75,7 +75,7 @@ final class CompatibilityCheck {
         StringBuilder details = new StringBuilder();
         HazardLevel level = Rule.CONTRACT_WHILE_READ.levelIn(target.safety().levels());
         for (PrepareCheck.Refusal r : broken) {
-            List<String> by = BrokenBy.explain(r, changes, statements);
+            List<String> by = BrokenBy.explain(r, changes, statements, dialect.schemaIsDatabase());
             details.append(describe("previous release", r, by));
             if (!by.isEmpty() && level != HazardLevel.OFF) {
                 SqlStatement at = culpritStatement(by, statements);
@@ -87,14 +87,20 @@ final class CompatibilityCheck {
         }
         for (PrepareCheck.Refusal r : next) {
             details.append(describe("new release", r, BrokenBy.explain(r, target.compare(after, target.baselineSnapshot()),
-                    statements)));
+                    statements, dialect.schemaIsDatabase())));
         }
         publish.accept(hazards);
         boolean checksNext = last && !releases.next().isEmpty();
         if (!broken.isEmpty() || !next.isEmpty()) {
-            throw new AssertionFailedError(migration.label() + ": " + count(broken.size(), releases.previous().size(), "previous")
-                    + (checksNext ? ", " + count(next.size(), releases.next().size(), "new") : "")
-                    + " no longer prepare on the state after it:" + details + notes(already, releases));
+            List<String> parts = new ArrayList<>();
+            if (!broken.isEmpty()) {
+                parts.add(count(broken.size(), releases.previous().size(), "previous"));
+            }
+            if (!next.isEmpty()) {
+                parts.add(count(next.size(), releases.next().size(), "new"));
+            }
+            throw new AssertionFailedError(migration.label() + ": " + String.join(" and ", parts)
+                    + " do not prepare on the state after it:" + details + notes(already, releases));
         }
         return count(releases.previous().size(), releases.previous().size(), "previous")
                 + (checksNext ? ", " + count(releases.next().size(), releases.next().size(), "new") : "")

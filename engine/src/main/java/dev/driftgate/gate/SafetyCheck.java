@@ -37,6 +37,7 @@ final class SafetyCheck {
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));
         hazards.addAll(SafetyNets.missing(target, migration, statements, hazards));
+        hazards.addAll(ExpandContract.hazards(target, migration, before, after, statements));
         List<StatementObservation> observed = List.of();
         List<SampleRows.Inserted> seeded = List.of();
         if (safety.observe()) {
