@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Backup-table safety nets (docs/zero-downtime.md): a statement that destroys rows or values (DROP
- * TABLE, DROP COLUMN, TRUNCATE, DELETE without WHERE, a narrowed type) should come after a copy of
+ * TABLE, DROP COLUMN, TRUNCATE, DELETE without WHERE) should come after a copy of
  * what it destroys ({@code CREATE TABLE … AS SELECT … FROM t}, {@code INSERT INTO archive … SELECT
  * … FROM t}), in the same migration or an earlier one. Read from the statements' text, in both
  * dialects' syntax: what matters is which table is copied, and which columns.
@@ -18,7 +18,7 @@ public final class BackupNets {
 
     /**
      * @param table the table whose rows or values go (unquoted, lower case, without schema)
-     * @param column the dropped or narrowed column, or null when whole rows go
+     * @param column the dropped column, or null when whole rows go
      * @param what {@code drops table customer}
      */
     public record Destructive(SqlStatement at, String table, String column, String what) {}
@@ -76,11 +76,6 @@ public final class BackupNets {
             }
         }
         return out;
-    }
-
-    /** A destructive change seen only in the states before and after (a narrowed type), at a statement. */
-    public static Destructive narrowed(SqlStatement at, String table, String column) {
-        return new Destructive(at, key(table), key(column), "narrows the type of " + key(table) + "." + key(column));
     }
 
     /** The copies the statements make ({@code CREATE TABLE … AS SELECT}, {@code INSERT INTO … SELECT}). */

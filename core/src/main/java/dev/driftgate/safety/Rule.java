@@ -42,7 +42,7 @@ public enum Rule {
             "Delete in batches, or keep the data until it is certainly not needed."),
     NO_BACKUP("DG105", Group.DESTRUCTIVE, HazardLevel.WARNING, "both",
             "destroys rows without a backup copy",
-            "A dropped table or column, a TRUNCATE, a DELETE without WHERE or a narrowed type loses values for good; "
+            "A dropped table or column, a TRUNCATE or a DELETE without WHERE loses values for good; "
                     + "without a copy taken before it, neither a rollback nor an incident can bring them back.",
             "Copy the rows first, in the same migration (`CREATE TABLE <table>_backup AS SELECT * FROM <table>`), "
                     + "keep the copy until a later release, and make the rollback restore from it."),

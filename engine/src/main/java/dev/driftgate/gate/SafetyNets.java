@@ -53,20 +53,15 @@ public final class SafetyNets {
         return destructive.size() > BackupNets.unprotected(destructive, statements, earlier(scenario, candidate)).size();
     }
 
-    /** DG105 for each destructive statement (narrowed types included, from the DG203 hazards) without a copy. */
-    static List<Hazard> missing(TargetRun target, Migration migration, List<SqlStatement> statements, List<Hazard> found) {
+    /** DG105 for each destructive statement without a copy. */
+    static List<Hazard> missing(TargetRun target, Migration migration, List<SqlStatement> statements) {
         HazardLevel level = Rule.NO_BACKUP.levelIn(target.safety().levels());
         if (level == HazardLevel.OFF) {
             return List.of();
         }
-        List<BackupNets.Destructive> destructive = new ArrayList<>(BackupNets.destructive(statements));
-        for (Hazard h : found) {
-            if (h.rule() == Rule.NARROWING_TYPE && h.detail() != null && h.detail().contains(".")) {
-                String column = h.detail().substring(0, h.detail().indexOf(':') < 0 ? h.detail().length() : h.detail().indexOf(':'));
-                statements.stream().filter(s -> s.line() == h.line()).findFirst().ifPresent(at -> destructive.add(
-                        BackupNets.narrowed(at, column.substring(0, column.lastIndexOf('.')), column.substring(column.lastIndexOf('.') + 1))));
-            }
-        }
+        // Not a narrowed type: on PostgreSQL and strict MySQL/MariaDB a value that no longer fits
+        // fails the ALTER instead of being cut (DG203 and DG640 cover that).
+        List<BackupNets.Destructive> destructive = BackupNets.destructive(statements);
         List<Hazard> out = new ArrayList<>();
         for (BackupNets.Destructive d : BackupNets.unprotected(destructive, statements, earlier(target.scenario(), migration))) {
             out.add(new Hazard(Rule.NO_BACKUP, level, d.at().source(), d.at().line(), d.at().summary(),
