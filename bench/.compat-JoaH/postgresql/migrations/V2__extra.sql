@@ -1,0 +1,10 @@
+ALTER TABLE t2 ADD COLUMN extra2 integer;
+ALTER TABLE t7 ADD COLUMN extra2 integer;
+ALTER TABLE t12 ADD COLUMN extra2 integer;
+ALTER TABLE t17 ADD COLUMN extra2 integer;
+ALTER TABLE t22 ADD COLUMN extra2 integer;
+ALTER TABLE t27 ADD COLUMN extra2 integer;
+ALTER TABLE t32 ADD COLUMN extra2 integer;
+ALTER TABLE t37 ADD COLUMN extra2 integer;
+ALTER TABLE t42 ADD COLUMN extra2 integer;
+ALTER TABLE t47 ADD COLUMN extra2 integer;

@@ -1,0 +1,10 @@
+ALTER TABLE t3 ADD COLUMN extra3 integer;
+ALTER TABLE t8 ADD COLUMN extra3 integer;
+ALTER TABLE t13 ADD COLUMN extra3 integer;
+ALTER TABLE t18 ADD COLUMN extra3 integer;
+ALTER TABLE t23 ADD COLUMN extra3 integer;
+ALTER TABLE t28 ADD COLUMN extra3 integer;
+ALTER TABLE t33 ADD COLUMN extra3 integer;
+ALTER TABLE t38 ADD COLUMN extra3 integer;
+ALTER TABLE t43 ADD COLUMN extra3 integer;
+ALTER TABLE t48 ADD COLUMN extra3 integer;

@@ -1,0 +1,10 @@
+ALTER TABLE t4 ADD COLUMN extra4 integer;
+ALTER TABLE t9 ADD COLUMN extra4 integer;
+ALTER TABLE t14 ADD COLUMN extra4 integer;
+ALTER TABLE t19 ADD COLUMN extra4 integer;
+ALTER TABLE t24 ADD COLUMN extra4 integer;
+ALTER TABLE t29 ADD COLUMN extra4 integer;
+ALTER TABLE t34 ADD COLUMN extra4 integer;
+ALTER TABLE t39 ADD COLUMN extra4 integer;
+ALTER TABLE t44 ADD COLUMN extra4 integer;
+ALTER TABLE t49 ADD COLUMN extra4 integer;
