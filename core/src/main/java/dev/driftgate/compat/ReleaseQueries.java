@@ -1,5 +1,6 @@
 package dev.driftgate.compat;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,13 +161,17 @@ public final class ReleaseQueries {
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = csv.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            // A row starts where the parser stands after the row before it (a quoted query may
+            // span lines): at the start of a line once it has read the line end, else on the next.
+            int line = 2;
             while (it.hasNextValue()) {
-                // The line the row starts on: a query spanning lines is one row of several lines.
-                int line = it.getParser().currentTokenLocation().getLineNr();
                 Map<String, String> row = it.nextValue();
+                int start = line;
+                JsonLocation at = it.getParser().currentLocation();
+                line = at.getColumnNr() <= 1 ? at.getLineNr() : at.getLineNr() + 1;
                 Map<String, String> columns = new TreeMap<>();
                 row.forEach((k, v) -> columns.put(k.strip().toLowerCase(Locale.ROOT), v));
-                rows.add(new Row(":" + line, columns));
+                rows.add(new Row(":" + start, columns));
             }
         } catch (IOException | RuntimeException e) {
             throw new DriftgateException(file + ": not a CSV capture with a header row: " + firstLine(e.getMessage()), e);
