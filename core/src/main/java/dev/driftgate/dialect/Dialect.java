@@ -83,6 +83,16 @@ public interface Dialect {
     /** The statement that puts a counter from {@link #idCounters} back at a position it reported. */
     String rewindIdCounterSql(String counter, String position);
 
+    /**
+     * The statement that asks the server to prepare {@code sql} as {@code name}, its parameters
+     * ({@code $1} on PostgreSQL, {@code ?} on MySQL/MariaDB) typed by the server: it resolves every
+     * table and column without running anything.
+     */
+    String prepareSql(String name, String sql);
+
+    /** Frees what {@link #prepareSql} prepared. */
+    String deallocateSql(String name);
+
     /** Splits a script into statements, keeping the line each starts on. */
     List<SqlStatement> splitScript(String script, String source);
 

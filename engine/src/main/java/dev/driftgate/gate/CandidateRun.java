@@ -1,6 +1,7 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.compat.ReleaseStatement;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.safety.Hazard;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
@@ -40,6 +42,8 @@ public final class CandidateRun {
     private boolean rollbackStarted;
     /** Why the rollback step failed after running (the schema differs), for the checks that fail as its consequence. */
     private String rollbackProblem;
+    /** The previous release's statements refused on the state before this migration (compatibility). */
+    private Set<ReleaseStatement> refusedBefore = Set.of();
 
     public CandidateRun(TargetRun target, Migration migration) {
         this.target = target;
@@ -60,6 +64,11 @@ public final class CandidateRun {
         work = target.workDatabase();
         rowsBefore = target.rows(work, before);
         countersBefore = target.idCounters(work);
+        if (target.scenario().releases() != null && !target.scenario().releases().previous().isEmpty()) {
+            // Known from the candidate before (its state after is this one's before), else asked now.
+            refusedBefore = target.previousRefused() != null ? target.previousRefused()
+                    : CompatibilityCheck.refused(target, work);
+        }
         int n;
         try {
             n = target.apply(work, migration.up());
@@ -93,6 +102,16 @@ public final class CandidateRun {
         }
         return " (refused by " + target.server().description() + "; if the statement needs a newer version, "
                 + "name one in targets:, e.g. embedded:18)";
+    }
+
+    /**
+     * Zero-downtime compatibility (docs/zero-downtime.md): on the state right after the migration,
+     * the previous release's statements still prepare, and after the last candidate the new
+     * release's do. Publishes a DG205 hazard for each statement a contract step broke.
+     */
+    public String compatibility(Consumer<List<Hazard>> publish) throws SQLException {
+        requireApplied();
+        return CompatibilityCheck.run(target, migration, work, before, after, refusedBefore, publish);
     }
 
     /** Step 3: the rollback brings back exactly the schema before the migration, read on a fresh connection. */
@@ -175,6 +194,15 @@ public final class CandidateRun {
             throw new TestAbortedException(notChecked);
         }
         return rows + " rows in " + rowsBefore.size() + " tables unchanged";
+    }
+
+    /**
+     * Backup-table safety net: where a copy protects what the migration destroys, its restore path
+     * (the rollback, or the scenario's restore: script) brings the seeded rows back exactly.
+     */
+    public String restore() throws SQLException {
+        requireApplied();
+        return SafetyNets.proveRestore(target, migration, before, rowsBefore, rolledBack ? rowsAfterRollback : null);
     }
 
     /**

@@ -36,6 +36,8 @@ final class SafetyCheck {
         List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect.safetyRules(), migration.up().file(), statements, newTables));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));
+        hazards.addAll(SafetyNets.missing(target, migration, statements));
+        hazards.addAll(ExpandContract.hazards(target, migration, before, after, statements));
         List<StatementObservation> observed = List.of();
         List<SampleRows.Inserted> seeded = List.of();
         if (safety.observe()) {

@@ -1,6 +1,7 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.compat.ReleaseStatement;
 import dev.driftgate.config.Settings;
 import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.dialect.Dialect;
@@ -75,6 +76,8 @@ public final class TargetRun implements AutoCloseable {
     private SchemaSnapshot baselineSnapshot;
     private final List<Migration> applied = new ArrayList<>();
     private final Timings timings = new Timings();
+    /** The previous release's statements the server refuses on the current state; null until first checked. */
+    private Set<ReleaseStatement> previousRefused;
 
     public Timings timings() {
         return timings;
@@ -499,6 +502,34 @@ public final class TargetRun implements AutoCloseable {
     /** True when the script runs as one transaction: as its statements allow, unless it is marked to run outside one. */
     boolean runsInTransaction(Script script) {
         return !script.outsideTransaction() && runsInTransaction(script.statements(scenario.dialect()));
+    }
+
+    /** Work that needs a connection to a database. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work on a connection to a database: on PostgreSQL the session kept for it (a new one
+     * would start a server process with cold catalog caches), elsewhere a new connection.
+     */
+    <T> T onConnection(ThrowawayDatabase db, ConnectionWork<T> work) throws SQLException {
+        if (sharedSession()) {
+            return work.run(session(db));
+        }
+        try (Connection c = db.connect()) {
+            return work.run(c);
+        }
+    }
+
+    /** The previous release's statements refused on the current state, or null before the first check. */
+    Set<ReleaseStatement> previousRefused() {
+        return previousRefused;
+    }
+
+    void previousRefused(Set<ReleaseStatement> refused) {
+        previousRefused = Set.copyOf(refused);
     }
 
     /** The candidates applied so far, in order: the state holds the baseline and these. */

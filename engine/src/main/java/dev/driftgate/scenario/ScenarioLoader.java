@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.driftgate.DriftgateException;
+import dev.driftgate.compat.ReleaseQueries;
+import dev.driftgate.compat.ReleaseStatement;
 import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -183,7 +186,57 @@ public final class ScenarioLoader {
                 config.expectedEach() == null ? null : paths.resolve("expected-each", config.expectedEach()), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
                 sqlMode(at, dialect, config.sqlMode()), start.equals("empty"),
-                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of());
+                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of(),
+                releases(at, paths, dialect, config.compatibility()), restore(at, paths, config.restore(), candidates));
+    }
+
+    private static Releases releases(ConfigPositions at, ScenarioPaths paths, Dialect dialect, ScenarioConfig.Compatibility c) {
+        if (c == null) {
+            return null;
+        }
+        if (c.previous() == null && c.next() == null) {
+            throw at.error("compatibility", "needs previous: or next: (a .sql file, a directory of them, or a capture)");
+        }
+        List<String> skipped = new ArrayList<>();
+        List<ReleaseStatement> previous = release(at, paths, dialect, "previous", c.previous(), skipped);
+        List<ReleaseStatement> next = release(at, paths, dialect, "next", c.next(), skipped);
+        return new Releases(previous, next, List.copyOf(skipped));
+    }
+
+    private static List<ReleaseStatement> release(ConfigPositions at, ScenarioPaths paths, Dialect dialect, String key,
+            String written, List<String> skipped) {
+        if (written == null) {
+            return List.of();
+        }
+        Path path = paths.resolve("compatibility." + key, written);
+        if (!Files.exists(path)) {
+            throw at.error("compatibility." + key, path + " not found (relative to driftgate.yaml's directory)");
+        }
+        ReleaseQueries.Loaded loaded = ReleaseQueries.read(path, dialect);
+        loaded.skipped().forEach(why -> skipped.add(key + ": " + why));
+        return loaded.statements();
+    }
+
+    private static Map<String, Script> restore(ConfigPositions at, ScenarioPaths paths, Map<String, String> written,
+            List<Migration> candidates) {
+        if (written == null) {
+            return Map.of();
+        }
+        Map<String, Script> out = new TreeMap<>();
+        written.forEach((version, file) -> {
+            String key = "restore." + version;
+            if (candidates.stream().noneMatch(m -> Migration.VERSION_ORDER.compare(m.version(), version) == 0)) {
+                throw at.error(key, "version " + version + " is not a candidate");
+            }
+            Path script = paths.resolve(key, file);
+            if (!Files.isRegularFile(script)) {
+                throw at.error(key, script + " not found (relative to driftgate.yaml's directory)");
+            }
+            Migration m = candidates.stream().filter(c -> Migration.VERSION_ORDER.compare(c.version(), version) == 0)
+                    .findFirst().orElseThrow();
+            out.put(m.version(), Script.of(script, ScriptRunner.read(script)));
+        });
+        return Map.copyOf(out);
     }
 
     /** Consecutive candidates that share a group key form a group; a listed group must be consecutive candidates. */

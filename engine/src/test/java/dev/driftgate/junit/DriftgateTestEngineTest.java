@@ -106,7 +106,8 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, "
-                        + "declared, dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
+                        + "compatibility, declared, dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, "
+                        + "restore, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }

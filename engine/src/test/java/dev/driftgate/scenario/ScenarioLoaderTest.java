@@ -2,6 +2,7 @@ package dev.driftgate.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.config.Settings;
@@ -30,9 +31,25 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyNamesItsLineAndTheKnownKeys() throws Exception {
         String m = error("dialect: postgresql\nrollbak: optional\n");
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, declared, dialect, "
-                + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, "
-                + "sql-mode, targets)", m);
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, compatibility, declared, "
+                + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, restore, rollback, "
+                + "rollback-modes, seed, sql-mode, targets)", m);
+    }
+
+    @Test
+    void badReleaseSqlIsNamedByFileLineAndKey() throws Exception {
+        Path yaml = dir.resolve("driftgate.yaml");
+        assertEquals(yaml + ":4:13: compatibility.previous: " + dir.resolve("nope.sql") + " not found (relative to driftgate.yaml's "
+                + "directory)", error("dialect: postgresql\ncandidates: none\ncompatibility:\n  previous: nope.sql\n"));
+        Files.writeString(dir.resolve("capture.csv"), "queryid,calls\n1,2\n");
+        assertEquals(dir.resolve("capture.csv") + ":2: a capture needs a query column (pg_stat_statements) or a digest_text "
+                + "column (performance_schema); found calls, queryid",
+                error("dialect: postgresql\ncandidates: none\ncompatibility:\n  previous: capture.csv\n"));
+        Files.writeString(dir.resolve("capture.json"), "{\"query\": \"SELECT 1\"}");
+        assertEquals(dir.resolve("capture.json") + ":1: a JSON capture is an array of objects, one per statement",
+                error("dialect: postgresql\ncandidates: none\ncompatibility:\n  previous: capture.json\n"));
+        String restore = error("dialect: postgresql\ncandidates: none\nrestore:\n  '9': r.sql\n");
+        assertTrue(restore.startsWith(yaml + ":4:") && restore.endsWith(": restore.9: version 9 is not a candidate"), restore);
     }
 
     @Test

@@ -137,6 +137,16 @@ public final class MysqlDialect implements Dialect {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    @Override
+    public String prepareSql(String name, String sql) {
+        return "PREPARE " + name + " FROM " + quoteLiteral(sql);
+    }
+
+    @Override
+    public String deallocateSql(String name) {
+        return "DEALLOCATE PREPARE " + name;
+    }
+
     /** A backslash is an escape character in MySQL strings (without NO_BACKSLASH_ESCAPES). */
     @Override
     public String quoteLiteral(String text) {
