@@ -53,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
     private record Run(String dialect, Supplier<DatabaseServer> server) {}
 
     /** The example scenarios the gate must pass, beside example-shop. */
-    private static final List<String> EXAMPLES = List.of("postgres-flyway", "mariadb-golang-migrate", "declarative", "generated-groups");
+    private static final List<String> EXAMPLES = List.of("postgres-flyway", "mariadb-golang-migrate", "declarative", "generated-groups",
+            "zero-downtime");
 
     @Override
     public Integer call() throws Exception {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -100,10 +101,7 @@ final class GateRunner {
         maskSecrets(junitXml);
         maskSecrets(allureResults);
         out.println();
-        if (console == Console.SHORT && !printer.failedChecks.isEmpty()) {
-            out.println("Failed:");
-            printer.failedChecks.forEach(f -> out.println("  ✘ " + f));
-        }
+        printer.recap.print(out);
         out.println(printer.passed + " passed, " + printer.failed + " failed, " + printer.skipped + " skipped or not applicable"
                 + (printer.passed + printer.failed + printer.skipped == 0
                         ? " (no scenario found: a scenario is a directory with a driftgate.yaml)" : ""));
@@ -136,7 +134,7 @@ final class GateRunner {
         private final Console console;
         private final Map<String, String> results = new HashMap<>();
         private final List<String> failedScenarios = new ArrayList<>();
-        private final List<String> failedChecks = new ArrayList<>();
+        private final FailureRecap recap = new FailureRecap();
         /** Per scenario: passed, failed, skipped; and its first failure. */
         private final Map<String, int[]> counts = new HashMap<>();
         private final Map<String, String> firstFailure = new HashMap<>();
@@ -221,7 +219,8 @@ final class GateRunner {
                     String scenario = path(id).split(" › ")[0];
                     firstFailure.putIfAbsent(scenario, Secrets.mask(path(id).substring(Math.min(path(id).length(), scenario.length() + 3))
                             + ": " + SafeText.line(why.lines().findFirst().orElse(""))));
-                    failedChecks.add(path(id));
+                    recap.add(UniqueId.parse(id.getUniqueId()), id.getDisplayName(), Secrets.mask(path(id)),
+                            Secrets.mask(SafeText.line(why.lines().findFirst().orElse(""))));
                     if (console != Console.SCENARIOS || (id.isTest() && isScenario(id))) {
                         out.println(Secrets.mask("✘ " + path(id) + ": " + SafeText.lines(why).replace("\n", "\n    ")));
                     }

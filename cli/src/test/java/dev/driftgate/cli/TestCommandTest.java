@@ -36,10 +36,12 @@ class TestCommandTest {
         CliRun run = CliRun.of("test", SCENARIOS.resolve("broken/rollback-loses-rows").toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("✘ ") && run.out().contains("lost or changed rows in 1 table"), run.out());
-        assertTrue(run.out().contains("\nFailed:\n  ✘ "), "a recap of the failures at the end: " + run.out());
+        assertTrue(run.out().contains("\nFailed, by check:\n  rows survive apply + rollback: 1\n    ✘ "
+                + SCENARIOS.resolve("broken/rollback-loses-rows") + " › "), "a recap of the failures at the end: " + run.out());
         CliRun verbose = CliRun.of("test", "--verbose", SCENARIOS.resolve("broken/rollback-loses-rows").toString());
         assertTrue(verbose.out().contains("✔ ") && verbose.out().contains("lost or changed rows in 1 table"), verbose.out());
         assertTrue(verbose.out().lines().filter(l -> l.startsWith("✔ ")).count() > 1, "a line per passed check: " + verbose.out());
+        assertTrue(verbose.out().contains("\nFailed, by check:\n"), "a recap on every console: " + verbose.out());
     }
 
     @Test

@@ -83,8 +83,31 @@ public interface Dialect {
     /** The statement that puts a counter from {@link #idCounters} back at a position it reported. */
     String rewindIdCounterSql(String counter, String position);
 
+    /**
+     * The statement that asks the server to prepare {@code sql} as {@code name}, its parameters
+     * ({@code $1} on PostgreSQL, {@code ?} on MySQL/MariaDB) typed by the server: it resolves every
+     * table and column without running anything.
+     */
+    String prepareSql(String name, String sql);
+
+    /** Frees what {@link #prepareSql} prepared. */
+    String deallocateSql(String name);
+
     /** Splits a script into statements, keeping the line each starts on. */
     List<SqlStatement> splitScript(String script, String source);
+
+    /**
+     * Writes statements (without terminators) as a script that {@link #splitScript} reads back as
+     * the same statements, one after another on lines of their own: for SQL rendered by another
+     * tool, such as a Liquibase changeset.
+     */
+    default String scriptOf(List<String> statements) {
+        StringBuilder out = new StringBuilder();
+        for (String statement : statements) {
+            out.append(statement.strip()).append(";\n");
+        }
+        return out.toString();
+    }
 
     /**
      * Whether a migration's statements run as one transaction: on PostgreSQL unless one of them

@@ -51,8 +51,13 @@ public record DiffResult(List<Difference> differences, List<Suppressed> suppress
     /** The differences as lines ({@code AddColumn column public.t.c: ...}), at most {@code max} of them. */
     public String summary(int max) {
         StringBuilder out = new StringBuilder();
-        differences.stream().limit(max).forEach(d -> out.append("\n  ").append(d.change().kind()).append(' ')
-                .append(d.change().object()).append(": ").append(ChangeDetails.describe(d.change(), d.aspects())));
+        differences.stream().limit(max).forEach(d -> {
+            out.append("\n  ").append(d.change().kind()).append(' ')
+                    .append(d.change().object()).append(": ").append(ChangeDetails.describe(d.change(), d.aspects()));
+            // What "differs in definition" does not say: the two texts, as a unified diff.
+            DefinitionText.of(d.change(), d.aspects()).ifPresent(text -> text.unifiedDiff()
+                    .forEach(line -> out.append("\n      ").append(line)));
+        });
         if (differences.size() > max) {
             out.append("\n  ... and ").append(differences.size() - max).append(" more");
         }

@@ -1,9 +1,11 @@
 package dev.driftgate.safety;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The online-safety rules: a stable code, a group, a default level, why the change hurts a live
@@ -38,6 +40,12 @@ public enum Rule {
             "truncates a table",
             "All rows are removed, and TRUNCATE takes an ACCESS EXCLUSIVE lock (a metadata lock on MySQL).",
             "Delete in batches, or keep the data until it is certainly not needed."),
+    NO_BACKUP("DG105", Group.DESTRUCTIVE, HazardLevel.WARNING, "both",
+            "destroys rows without a backup copy",
+            "A dropped table or column, a TRUNCATE or a DELETE without WHERE loses values for good; "
+                    + "without a copy taken before it, neither a rollback nor an incident can bring them back.",
+            "Copy the rows first, in the same migration (`CREATE TABLE <table>_backup AS SELECT * FROM <table>`), "
+                    + "keep the copy until a later release, and make the rollback restore from it."),
 
     RENAME_COLUMN("DG201", Group.BACKWARD_INCOMPATIBLE, HazardLevel.WARNING, "both",
             "renames a column",
@@ -55,6 +63,19 @@ public enum Rule {
             "drops a column default",
             "Inserts that relied on the default now store NULL or fail on NOT NULL.",
             "Change every writer to set the value before dropping the default."),
+    CONTRACT_WHILE_READ("DG205", Group.BACKWARD_INCOMPATIBLE, HazardLevel.ERROR, "both",
+            "contract step while the previous release still uses the object",
+            "The previous release runs until the new one replaces it; a statement it sends no longer prepares on the "
+                    + "schema after this change (seen by PREPARE, see docs/zero-downtime.md), so it fails from the "
+                    + "migration until the deployment ends.",
+            "Split into two releases: this one stops using the object (expand: add the new one, write both); the next "
+                    + "one drops or renames it (contract)."),
+    CONTRACT_WITH_EXPAND("DG206", Group.BACKWARD_INCOMPATIBLE, HazardLevel.WARNING, "both",
+            "contract step in the same change set as its expand step",
+            "The change set adds the replacement and removes (or renames, or narrows) the old object at once, so no "
+                    + "release ever runs with both: the release still running during the migration loses what it reads.",
+            "Ship the expand migration with the release that switches to the new object; drop the old one in the "
+                    + "next release."),
 
     INDEX_WITHOUT_CONCURRENTLY("DG301", Group.LOCKING, HazardLevel.ERROR, "postgresql",
             "builds an index without CONCURRENTLY on an existing table",
@@ -213,6 +234,15 @@ public enum Rule {
 
     public String alternative() {
         return alternative;
+    }
+
+    /**
+     * Rules no single statement shows: the gate raises them from the states before and after a
+     * candidate, the candidates around it, or the application's statements (no case of the static
+     * corpus can expect them).
+     */
+    public static Set<Rule> raisedByTheGate() {
+        return EnumSet.of(NARROWING_TYPE, NO_BACKUP, CONTRACT_WHILE_READ, CONTRACT_WITH_EXPAND);
     }
 
     public static Optional<Rule> byCode(String code) {

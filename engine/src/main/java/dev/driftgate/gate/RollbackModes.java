@@ -32,7 +32,7 @@ final class RollbackModes {
         }
         List<String> missing = withoutRollback(t, t.applied());
         if (!missing.isEmpty()) {
-            String what = "no rollback for " + String.join(", ", missing);
+            String what = "no rollback for " + Lists.capped(missing, 10);
             if (t.scenario().rollbackRequired()) {
                 throw new AssertionFailedError("chain rollback: " + what);
             }
@@ -45,14 +45,17 @@ final class RollbackModes {
             try {
                 t.apply(db, m.down());
             } catch (DriftgateException e) {
-                throw new AssertionFailedError("chain rollback: the rollback of " + m.label() + " fails"
-                        + (done.isEmpty() ? "" : " after rolling back " + String.join(", ", done)) + ": " + e.getMessage(), e);
+                // The failing statement and the database's error first: the rollbacks already run
+                // can be hundreds in a real history, so they come last, counted and capped.
+                throw new AssertionFailedError("chain rollback: the rollback of " + m.label() + " fails: " + e.getMessage()
+                        + (done.isEmpty() ? "" : "\n  after rolling back " + done.size() + ": " + Lists.capped(done, 10)), e);
             }
             done.add(m.label());
         }
         DiffResult diff = t.compare(t.baselineSnapshot(), t.snapshotOnFreshConnection(db));
         if (!restoresExactly(diff)) {
-            throw new AssertionFailedError("chain rollback: rolling back " + String.join(", ", done) + " in turn does not "
+            FrozenValues.failIfOnlyFrozen(diff, "chain rollback: rolling back " + Lists.capped(done, 10));
+            throw new AssertionFailedError("chain rollback: rolling back " + Lists.capped(done, 10) + " in turn does not "
                     + "restore the baseline (expected = the baseline, actual = after the chain)" + differences(diff));
         }
         return t.applied().size() + " candidate" + (t.applied().size() == 1 ? "" : "s") + " rolled back in reverse: baseline restored";
@@ -71,7 +74,7 @@ final class RollbackModes {
         List<String> missing = withoutRollback(t, history);
         if (!missing.isEmpty()) {
             throw new AssertionFailedError("chain rollback from an empty database: no rollback for "
-                    + String.join(", ", missing));
+                    + Lists.capped(missing, 10));
         }
         ThrowawayDatabase db = t.newDatabase();
         try {
@@ -91,8 +94,8 @@ final class RollbackModes {
                     t.apply(db, m.down());
                 } catch (DriftgateException e) {
                     throw new AssertionFailedError("chain rollback from an empty database: the rollback of " + m.label()
-                            + " fails after rolling back " + (done.isEmpty() ? "nothing" : done.get(0) + " … " + done.get(done.size() - 1))
-                            + ": " + e.getMessage(), e);
+                            + " fails: " + e.getMessage() + "\n  after rolling back " + (done.isEmpty() ? "nothing"
+                                    : done.size() + ": " + done.get(0) + " … " + done.get(done.size() - 1)), e);
                 }
                 done.add(m.label());
             }
@@ -108,7 +111,7 @@ final class RollbackModes {
     }
 
     private static List<String> withoutRollback(TargetRun t, List<Migration> migrations) {
-        return migrations.stream().filter(m -> !m.hasRollback(t.scenario().dialect())).map(Migration::label).toList();
+        return migrations.stream().filter(m -> !m.hasRollback()).map(Migration::label).toList();
     }
 
     /** No difference, and no object driftgate does not model present on one side only. */
@@ -120,8 +123,8 @@ final class RollbackModes {
     private static String differences(DiffResult diff) {
         List<String> oneSided = diff.notComparedOnOneSide().stream()
                 .map(n -> n.object().table() + " " + n.object().name()).toList();
-        return diff.summary(20) + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: "
-                + String.join(", ", oneSided));
+        return diff.summary(20) + FrozenValues.note(diff) + (oneSided.isEmpty() ? "" : "\n  objects driftgate does not model differ: "
+                + Lists.capped(oneSided, 20));
     }
 
     /**
@@ -138,7 +141,7 @@ final class RollbackModes {
         String name = group.get(0).label() + " … " + group.get(group.size() - 1).label();
         List<String> missing = withoutRollback(t, group);
         if (!missing.isEmpty()) {
-            throw new AssertionFailedError("group " + name + ": no rollback for " + String.join(", ", missing));
+            throw new AssertionFailedError("group " + name + ": no rollback for " + Lists.capped(missing, 10));
         }
         ThrowawayDatabase db = t.stateAfter(t.applied().indexOf(group.get(0)));
         try {
@@ -157,6 +160,7 @@ final class RollbackModes {
             }
             DiffResult restored = t.compare(before, t.snapshotOnFreshConnection(db));
             if (!restoresExactly(restored)) {
+                FrozenValues.failIfOnlyFrozen(restored, "group " + name + ": its rollbacks");
                 throw new AssertionFailedError("group " + name + ": its rollbacks, run in reverse, do not restore the "
                         + "schema before it (expected = before the group, actual = after its rollbacks):" + differences(restored));
             }

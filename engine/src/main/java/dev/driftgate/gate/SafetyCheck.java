@@ -36,6 +36,8 @@ final class SafetyCheck {
         List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect.safetyRules(), migration.up().file(), statements, newTables));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));
+        hazards.addAll(SafetyNets.missing(target, migration, statements));
+        hazards.addAll(ExpandContract.hazards(target, migration, before, after, statements));
         List<StatementObservation> observed = List.of();
         List<SampleRows.Inserted> seeded = List.of();
         if (safety.observe()) {
@@ -48,7 +50,7 @@ final class SafetyCheck {
                             .fill(c, migration.up().sql());
                 }
                 try {
-                    observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(statements));
+                    observed = dialect.safetyObserver().observe(c, statements, target.runsInTransaction(migration.up()));
                     completed = true;
                 } catch (SafetyObserver.Failed failed) {
                     observed = failed.before();

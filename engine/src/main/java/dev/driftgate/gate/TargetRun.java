@@ -1,6 +1,7 @@
 package dev.driftgate.gate;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.compat.ReleaseStatement;
 import dev.driftgate.config.Settings;
 import dev.driftgate.database.LiveDatabase;
 import dev.driftgate.dialect.Dialect;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -74,6 +76,8 @@ public final class TargetRun implements AutoCloseable {
     private SchemaSnapshot baselineSnapshot;
     private final List<Migration> applied = new ArrayList<>();
     private final Timings timings = new Timings();
+    /** The previous release's statements the server refuses on the current state; null until first checked. */
+    private Set<ReleaseStatement> previousRefused;
 
     public Timings timings() {
         return timings;
@@ -153,7 +157,15 @@ public final class TargetRun implements AutoCloseable {
             current = newDatabase();
             int statements = 0;
             for (Script script : scripts) {
-                statements += apply(current, script);
+                try {
+                    statements += apply(current, script);
+                } catch (DriftgateException e) {
+                    String hint = sqlModeHint(e.getMessage());
+                    if (hint.isEmpty()) {
+                        throw e;
+                    }
+                    throw new DriftgateException(e.getMessage() + hint, e);
+                }
             }
             how = statements + " statement" + (statements == 1 ? "" : "s");
             if (cache != null) {
@@ -243,7 +255,7 @@ public final class TargetRun implements AutoCloseable {
             scripts = scripts.subList(baselineScripts, scripts.size());
         }
         for (Script s : scripts) {
-            runScript(db, s.statements(scenario.dialect()));
+            runScript(db, s.statements(scenario.dialect()), s.outsideTransaction());
         }
         timings.copy(System.nanoTime() - start);
         return db;
@@ -381,26 +393,33 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /** Runs a script on a fresh connection; on PostgreSQL in one transaction unless a statement forbids it. */
+    /**
+     * Runs a script on a fresh connection; on PostgreSQL in one transaction unless a statement
+     * forbids it or the script is marked to run outside one.
+     */
     int apply(ThrowawayDatabase db, Script script) throws SQLException {
-        return apply(db, script.statements(scenario.dialect()));
+        return apply(db, script.statements(scenario.dialect()), script.outsideTransaction());
     }
 
     int apply(ThrowawayDatabase db, List<SqlStatement> statements) throws SQLException {
+        return apply(db, statements, false);
+    }
+
+    private int apply(ThrowawayDatabase db, List<SqlStatement> statements, boolean outsideTransaction) throws SQLException {
         long start = System.nanoTime();
         try {
-            return runScript(db, statements);
+            return runScript(db, statements, outsideTransaction);
         } finally {
             timings.ddl(System.nanoTime() - start);
         }
     }
 
-    private int runScript(ThrowawayDatabase db, List<SqlStatement> statements) throws SQLException {
+    private int runScript(ThrowawayDatabase db, List<SqlStatement> statements, boolean outsideTransaction) throws SQLException {
         if (sharedSession()) {
-            runScript(session(db), statements);
+            runScript(session(db), statements, outsideTransaction);
         } else {
             try (Connection c = scriptConnection(db)) {
-                runScript(c, statements);
+                runScript(c, statements, outsideTransaction);
             }
         }
         return statements.size();
@@ -420,6 +439,25 @@ public final class TargetRun implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Errors that only strict modes raise (a NOT NULL column without a default left out of an
+     * INSERT, '' into a number, a value too long): whether the history was written for a laxer
+     * server is the scenario's to say, so the message says where.
+     */
+    private static final Pattern STRICT_MODE_ERROR = Pattern.compile(
+            "doesn't have a default value|Incorrect \\w+ value|Data too long for column|Out of range value"
+                    + "|Data truncated for column|Invalid default value|Division by 0");
+
+    /** A hint for a MySQL/MariaDB error that the sql_mode decides, or "". */
+    String sqlModeHint(String message) {
+        if (!scenario.dialect().hasSqlMode() || message == null || !STRICT_MODE_ERROR.matcher(message).find()) {
+            return "";
+        }
+        String mode = scenario.sqlMode() == null ? "the server's sql_mode (strict by default)" : "sql_mode " + scenario.sqlMode();
+        return " (raised under " + mode + "; a history written for a laxer server needs its mode: set sql-mode in "
+                + scenario.configFile() + ", e.g. sql-mode: NO_ENGINE_SUBSTITUTION)";
+    }
+
     /** The sql_mode migrations run under on MySQL/MariaDB: the scenario's, else the server's own. */
     public String sqlMode() throws SQLException {
         if (!scenario.dialect().hasSqlMode()) {
@@ -436,8 +474,8 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    private void runScript(Connection c, List<SqlStatement> statements) throws SQLException {
-        boolean transaction = runsInTransaction(statements);
+    private void runScript(Connection c, List<SqlStatement> statements, boolean outsideTransaction) throws SQLException {
+        boolean transaction = !outsideTransaction && runsInTransaction(statements);
         if (transaction) {
             c.setAutoCommit(false);
         }
@@ -456,9 +494,42 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /** True when the script runs as one transaction: on PostgreSQL, unless it has a statement that cannot. */
+    /** True when the statements run as one transaction: on PostgreSQL, unless one of them cannot. */
     boolean runsInTransaction(List<SqlStatement> statements) {
         return scenario.dialect().runsInTransaction(statements);
+    }
+
+    /** True when the script runs as one transaction: as its statements allow, unless it is marked to run outside one. */
+    boolean runsInTransaction(Script script) {
+        return !script.outsideTransaction() && runsInTransaction(script.statements(scenario.dialect()));
+    }
+
+    /** Work that needs a connection to a database. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work on a connection to a database: on PostgreSQL the session kept for it (a new one
+     * would start a server process with cold catalog caches), elsewhere a new connection.
+     */
+    <T> T onConnection(ThrowawayDatabase db, ConnectionWork<T> work) throws SQLException {
+        if (sharedSession()) {
+            return work.run(session(db));
+        }
+        try (Connection c = db.connect()) {
+            return work.run(c);
+        }
+    }
+
+    /** The previous release's statements refused on the current state, or null before the first check. */
+    Set<ReleaseStatement> previousRefused() {
+        return previousRefused;
+    }
+
+    void previousRefused(Set<ReleaseStatement> refused) {
+        previousRefused = Set.copyOf(refused);
     }
 
     /** The candidates applied so far, in order: the state holds the baseline and these. */

@@ -5,6 +5,7 @@ import dev.driftgate.DriftgateException;
 import dev.driftgate.ReportEntryKeys;
 import dev.driftgate.gate.CandidateRun;
 import dev.driftgate.gate.FinalChecks;
+import dev.driftgate.gate.SafetyNets;
 import dev.driftgate.gate.TargetRun;
 import dev.driftgate.gate.TargetServers;
 import dev.driftgate.provision.ServerLostException;
@@ -332,6 +333,11 @@ final class Descriptors {
                             .relativize(scenario.expectedEach()) + "/" + m.version() + ".json", up,
                             c -> cd.run().matchesExpected(c.approve())));
                 }
+                if (scenario.releases() != null) {
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "compatibility"), "compatibility: the releases' "
+                            + "statements prepare", up, (ReportingCheck) (c, report) -> cd.run().compatibility(
+                                    hazards -> report.accept(ReportEntryKeys.HAZARDS, HazardJson.toJson(hazards)))));
+                }
                 // A member of a group is rolled back with its group, never alone.
                 if (scenario.rollbackModes().contains("per-migration") && scenario.groupOf(m) == null) {
                     cd.addChild(new StepDescriptor(mid.append(STEP, "rollback"), "rollback restores the schema", down,
@@ -340,6 +346,11 @@ final class Descriptors {
                             c -> cd.run().data()));
                     cd.addChild(new StepDescriptor(mid.append(STEP, "reapply"), "re-apply converges", up,
                             c -> cd.run().reapply()));
+                }
+                if (SafetyNets.hasProtected(scenario, m)) {
+                    cd.addChild(new StepDescriptor(mid.append(STEP, "restore"), "safety net: restore brings the rows back "
+                            + "from the backup", scenario.restore().containsKey(m.version()) ? source(scenario.restore()
+                            .get(m.version()).file(), 1) : down, c -> cd.run().restore()));
                 }
                 cd.addChild(new StepDescriptor(mid.append(STEP, "partial-failure"), "partial failure: forward fix converges",
                         up, c -> cd.run().partialFailure()));

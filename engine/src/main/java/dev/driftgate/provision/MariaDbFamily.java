@@ -41,4 +41,10 @@ final class MariaDbFamily implements ServerFamily {
     public SessionLock sessionLock(String key) {
         return new SessionLock("SELECT GET_LOCK(?, 0) = 1", "SELECT RELEASE_LOCK(?)", "driftgate_" + key);
     }
+
+    @Override
+    public String liquibaseDatabase() {
+        // MariaDB is what the embedded server runs; where MySQL and MariaDB share a change, Liquibase renders the same SQL.
+        return "mariadb";
+    }
 }

@@ -46,4 +46,9 @@ final class PostgresFamily implements ServerFamily {
     public SessionLock sessionLock(String key) {
         return new SessionLock("SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", RunId.advisoryKey(key));
     }
+
+    @Override
+    public String liquibaseDatabase() {
+        return "postgresql";
+    }
 }

@@ -44,6 +44,12 @@ public sealed interface ServerFamily permits PostgresFamily, MariaDbFamily {
     SessionLock sessionLock(String key);
 
     /**
+     * Liquibase's short name for the database of this family's embedded server ({@code postgresql},
+     * {@code mariadb}): the SQL a Liquibase changelog is rendered in for a scenario of the dialect.
+     */
+    String liquibaseDatabase();
+
+    /**
      * A container's settings: its environment, and the log line that says it accepts connections,
      * with how many times it appears (the official images start a server twice: once to initialise).
      */

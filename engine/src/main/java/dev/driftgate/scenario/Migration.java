@@ -17,9 +17,18 @@ public record Migration(String version, String name, Script up, Script down) {
     /** Versions compared as the tools do: numerically part by part ({@code 1.10} after {@code 1.9}). */
     public static final Comparator<String> VERSION_ORDER = Migration::compareVersions;
 
-    /** True when the migration has a rollback with at least one statement. */
-    public boolean hasRollback(Dialect dialect) {
-        return down != null && !down.isBlank(dialect);
+    /**
+     * True when the history has a rollback for the migration. An empty one (blank lines and
+     * comments only) counts: it is the history saying there is nothing to undo, and is checked as
+     * a rollback that does nothing.
+     */
+    public boolean hasRollback() {
+        return down != null;
+    }
+
+    /** True when the rollback is there but has no statement: "nothing to undo". */
+    public boolean emptyRollback(Dialect dialect) {
+        return down != null && down.isBlank(dialect);
     }
 
     public boolean repeatable() {

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,7 @@ public enum MigrationLayout {
     private static final Pattern DBMATE_FILE = Pattern.compile("([0-9]+)_(.+)\\.sql");
     private static final Pattern DIESEL_DIR = Pattern.compile("([0-9][0-9-]*)_(.+)");
     private static final Pattern CHANGESET = Pattern.compile("^--\\s*changeset\\s+(\\S+?):(\\S+).*$");
+    private static final Pattern NO_TRANSACTION = Pattern.compile("\\srunInTransaction:false\\b");
 
     /** The layout's name as written in driftgate.yaml ({@code golang-migrate}). */
     public String configName() {
@@ -69,6 +72,9 @@ public enum MigrationLayout {
         if (entries.stream().anyMatch(p -> name(p).matches("V[0-9][0-9._]*__.+\\.sql"))) {
             return FLYWAY;
         }
+        if (liquibaseChangelog(dir).isPresent()) {
+            return LIQUIBASE;
+        }
         for (Path p : entries) {
             if (name(p).endsWith(".sql") && Files.isRegularFile(p)) {
                 String text = ScriptRunner.read(p);
@@ -81,7 +87,26 @@ public enum MigrationLayout {
             }
         }
         throw new DriftgateException(dir + ": cannot tell the migration layout (no V1__x.sql, 1_x.up.sql, "
-                + "-- migrate:up, <version>_x/up.sql or --liquibase formatted sql); set migrations.layout in driftgate.yaml");
+                + "-- migrate:up, <version>_x/up.sql, --liquibase formatted sql or a databaseChangeLog); set migrations.layout in driftgate.yaml");
+    }
+
+    /**
+     * The master changelog of a Liquibase directory: its one XML, YAML or JSON file declaring a
+     * {@code databaseChangeLog}. Several are an error (name one with migrations.changelog), none is empty.
+     */
+    public static Optional<String> liquibaseChangelog(Path dir) {
+        List<String> found = new ArrayList<>();
+        for (Path p : list(dir)) {
+            if (Files.isRegularFile(p) && name(p).matches("(?i).+\\.(xml|ya?ml|json)")
+                    && ScriptRunner.read(p).contains("databaseChangeLog")) {
+                found.add(name(p));
+            }
+        }
+        if (found.size() > 1) {
+            throw new DriftgateException(dir + ": " + found.size() + " Liquibase changelogs (" + String.join(", ", found)
+                    + "); name the master with migrations.changelog in driftgate.yaml");
+        }
+        return found.stream().findFirst();
     }
 
     /**
@@ -100,16 +125,18 @@ public enum MigrationLayout {
         switch (this) {
             case FLYWAY -> {
                 for (Path p : sqlFiles(dir)) {
+                    boolean noTransaction = flywayNoTransaction(p);
                     Matcher m = FLYWAY_FILE.matcher(name(p));
                     if (!m.matches() || (m.group(2) == null) != m.group(1).equals("R")) {
                         throw new DriftgateException(p + ": not a Flyway migration name (V<version>__<name>.sql, "
                                 + "U<version>__<name>.sql or R__<name>.sql)");
                     }
                     if (m.group(1).equals("R")) {
-                        repeatable.add(new Migration(null, m.group(3), Script.of(p, ScriptRunner.read(p)), null));
+                        repeatable.add(new Migration(null, m.group(3), new Script(p, ScriptRunner.read(p), 1, noTransaction), null));
                     } else {
                         String version = m.group(2).replace('_', '.');
-                        parts(byVersion, version, m.group(3)).put(m.group(1).equals("V"), Script.of(p, ScriptRunner.read(p)), p);
+                        parts(byVersion, version, m.group(3)).put(m.group(1).equals("V"),
+                                new Script(p, ScriptRunner.read(p), 1, noTransaction), p);
                     }
                 }
             }
@@ -119,7 +146,12 @@ public enum MigrationLayout {
                     if (!m.matches()) {
                         throw new DriftgateException(p + ": not a golang-migrate name (<version>_<name>.up.sql or .down.sql)");
                     }
-                    parts(byVersion, m.group(1), m.group(2)).put(m.group(3).equals("up"), Script.of(p, ScriptRunner.read(p)), p);
+                    NameParts name = NameParts.of(m.group(2));
+                    if (name.dialect() != null && !Dialects.byName(dialect).isNamedBy(name.dialect())) {
+                        continue;
+                    }
+                    parts(byVersion, m.group(1), name.name()).put(m.group(3).equals("up"),
+                            new Script(p, ScriptRunner.read(p), 1, name.autocommit()), p, name.dialect() != null);
                 }
             }
             case DBMATE -> {
@@ -142,9 +174,12 @@ public enum MigrationLayout {
                         throw new DriftgateException(d + ": not a Diesel migration (<version>_<name>/up.sql)");
                     }
                     Parts parts = parts(byVersion, m.group(1), m.group(2));
-                    parts.put(true, Script.of(d.resolve("up.sql"), ScriptRunner.read(d.resolve("up.sql"))), d.resolve("up.sql"));
+                    boolean noTransaction = dieselNoTransaction(d);
+                    parts.put(true, new Script(d.resolve("up.sql"), ScriptRunner.read(d.resolve("up.sql")), 1, noTransaction),
+                            d.resolve("up.sql"));
                     if (Files.exists(d.resolve("down.sql"))) {
-                        parts.put(false, Script.of(d.resolve("down.sql"), ScriptRunner.read(d.resolve("down.sql"))), d.resolve("down.sql"));
+                        parts.put(false, new Script(d.resolve("down.sql"), ScriptRunner.read(d.resolve("down.sql")), 1, noTransaction),
+                                d.resolve("down.sql"));
                     }
                 }
             }
@@ -177,8 +212,10 @@ public enum MigrationLayout {
                         continue;
                     }
                     String direction = pattern.contains("(?<direction>") ? m.group("direction") : "up";
+                    boolean specific = pattern.contains("(?<dialect>") && m.group("dialect") != null;
                     parts(byVersion, m.group("version"), m.group("name"))
-                            .put(!direction.toLowerCase(Locale.ROOT).matches("down|undo|rollback"), Script.of(p, ScriptRunner.read(p)), p);
+                            .put(!direction.toLowerCase(Locale.ROOT).matches("down|undo|rollback"), Script.of(p, ScriptRunner.read(p)), p,
+                                    specific);
                 }
             }
         }
@@ -200,22 +237,90 @@ public enum MigrationLayout {
         Script down;
         Path upFile;
         Path downFile;
+        boolean upSpecific;
+        boolean downSpecific;
 
         void put(boolean isUp, Script script, Path file) {
+            put(isUp, script, file, false);
+        }
+
+        /**
+         * A dialect-specific file ({@code x.postgres.up.sql}) wins over the generic one of the same
+         * version and direction ({@code x.up.sql}), whichever is read first; two of the same kind
+         * are an error.
+         */
+        void put(boolean isUp, Script script, Path file, boolean specific) {
             if (isUp) {
-                if (up != null) {
+                if (up != null && upSpecific == specific) {
                     throw new DriftgateException(file + ": a second migration with the version of " + upFile);
                 }
-                up = script;
-                upFile = file;
+                if (up == null || specific) {
+                    up = script;
+                    upFile = file;
+                    upSpecific = specific;
+                }
             } else {
-                if (down != null) {
+                if (down != null && downSpecific == specific) {
                     throw new DriftgateException(file + ": a second rollback with the version of " + downFile);
                 }
-                down = script;
-                downFile = file;
+                if (down == null || specific) {
+                    down = script;
+                    downFile = file;
+                    downSpecific = specific;
+                }
             }
         }
+    }
+
+    /**
+     * The name part of {@code <version>_<name>[.<dialect>][.autocommit].up.sql}: the name, the
+     * dialect it is written for (null: every dialect) and whether it must run outside a transaction.
+     */
+    record NameParts(String name, String dialect, boolean autocommit) {
+
+        static NameParts of(String full) {
+            String name = full;
+            String dialect = null;
+            boolean autocommit = false;
+            for (int i = 0; i < 2; i++) {
+                int dot = name.lastIndexOf('.');
+                if (dot <= 0) {
+                    break;
+                }
+                String last = name.substring(dot + 1);
+                if (!autocommit && last.equalsIgnoreCase("autocommit")) {
+                    autocommit = true;
+                } else if (dialect == null && Dialects.all().stream().anyMatch(d -> d.isNamedBy(last))) {
+                    dialect = last;
+                } else {
+                    break;
+                }
+                name = name.substring(0, dot);
+            }
+            return new NameParts(name, dialect, autocommit);
+        }
+    }
+
+    /** Diesel's per-migration {@code metadata.toml}: {@code run_in_transaction = false}. */
+    private static boolean dieselNoTransaction(Path migration) {
+        Path metadata = migration.resolve("metadata.toml");
+        return Files.isRegularFile(metadata) && ScriptRunner.read(metadata).lines()
+                .anyMatch(l -> l.strip().matches("run_in_transaction\\s*=\\s*false(\\s*#.*)?"));
+    }
+
+    /** Flyway's per-script configuration, {@code V3__x.sql.conf}: {@code executeInTransaction=false}. */
+    private static boolean flywayNoTransaction(Path script) {
+        Path conf = script.resolveSibling(name(script) + ".conf");
+        if (!Files.isRegularFile(conf)) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(conf)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new DriftgateException(conf + ": cannot read: " + e.getMessage(), e);
+        }
+        return "false".equalsIgnoreCase(properties.getProperty("executeInTransaction", "true").strip());
     }
 
     private static Parts parts(Map<String, Parts> byVersion, String version, String name) {
@@ -243,10 +348,12 @@ public enum MigrationLayout {
             throw new DriftgateException(file + ":1: no '-- migrate:up' line (dbmate layout)");
         }
         int upEnd = down > up ? down : lines.size();
-        parts.put(true, new Script(file, String.join("\n", lines.subList(up + 1, upEnd)), up + 2), file);
+        parts.put(true, new Script(file, String.join("\n", lines.subList(up + 1, upEnd)), up + 2,
+                lines.get(up).contains("transaction:false")), file);
         if (down >= 0) {
             int downEnd = down > up ? lines.size() : up;
-            Script d = new Script(file, String.join("\n", lines.subList(down + 1, downEnd)), down + 2);
+            Script d = new Script(file, String.join("\n", lines.subList(down + 1, downEnd)), down + 2,
+                    lines.get(down).contains("transaction:false"));
             if (!d.sql().isBlank()) {
                 parts.put(false, d, file);
             }
@@ -274,6 +381,11 @@ public enum MigrationLayout {
                     name = m.group(1) + ":" + m.group(2);
                     start = i + 2;
                     up = new StringBuilder();
+                    if (NO_TRANSACTION.matcher(line).find()) {
+                        // The marker takes the changeset's own line, so the statements keep theirs.
+                        up.append(LiquibaseChangelog.NO_TRANSACTION_MARKER).append('\n');
+                        start = i + 1;
+                    }
                     down = new StringBuilder();
                     downLine = 0;
                 }

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param sqlMode MySQL/MariaDB sql_mode for migrations, or null for the server's
  * @param historyChain the chain rollback covers the whole history from an empty database ({@code baseline: empty})
  * @param groups the candidates in groups that are rolled back as a unit (empty without group mode)
+ * @param releases the SQL of the application releases around the candidates, or null
+ * @param restore restore scripts by candidate version (a backup table back into place)
  */
 public record Scenario(
         Path directory,
@@ -48,7 +50,9 @@ public record Scenario(
         Script forwardFix,
         String sqlMode,
         boolean historyChain,
-        List<List<Migration>> groups) {
+        List<List<Migration>> groups,
+        Releases releases,
+        Map<String, Script> restore) {
 
     /** The group of a candidate when it has other members, else null. */
     public List<Migration> groupOf(Migration m) {

@@ -34,6 +34,9 @@ import java.util.Map;
  *     and down again, must leave it empty)
  * @param sqlMode MySQL/MariaDB: the sql_mode migrations run under (default: the server's, strict on
  *     MariaDB 10.11 and MySQL 8); a history written for a laxer server may need it relaxed
+ * @param compatibility the SQL the application releases send (docs/zero-downtime.md)
+ * @param restore by candidate version, a script that brings back from its backup table what the
+ *     candidate destroyed, when the rollback is not the restore path
  */
 public record ScenarioConfig(
         String dialect,
@@ -52,15 +55,22 @@ public record ScenarioConfig(
         @JsonProperty("forward-fix") String forwardFix,
         Groups groups,
         String baseline,
-        @JsonProperty("sql-mode") String sqlMode) {
+        @JsonProperty("sql-mode") String sqlMode,
+        Compatibility compatibility,
+        Map<String, String> restore) {
 
     /**
      * @param path relative to the scenario directory
      * @param layout {@code auto} (default), {@code flyway}, {@code golang-migrate}, {@code dbmate},
      *     {@code diesel}, {@code liquibase} or {@code pattern}
      * @param pattern for {@code pattern}: a regex with named groups version, name, direction, dialect
+     * @param changelog for {@code liquibase}: the master changelog (XML, YAML, JSON or formatted SQL),
+     *     relative to {@code path}, which is the directory its includes are resolved against
+     * @param contexts for a Liquibase changelog: Liquibase's context expression (default: every changeset)
+     * @param labels for a Liquibase changelog: Liquibase's label expression (default: every changeset)
      */
-    public record Migrations(String path, String layout, String pattern) {}
+    public record Migrations(String path, String layout, String pattern, String changelog, String contexts,
+            String labels) {}
 
     /**
      * @param by {@code version-prefix} (versions sharing their first {@code length} characters, as
@@ -68,5 +78,12 @@ public record ScenarioConfig(
      * @param length for {@code version-prefix}
      * @param members groups listed by version, for anything else
      */
+    /**
+     * @param previous the release running while the candidates run: a {@code .sql} file, a
+     *     directory of them, or a capture ({@code pg_stat_statements} or performance_schema digests)
+     * @param next the release deployed after them, in the same forms
+     */
+    public record Compatibility(String previous, String next) {}
+
     public record Groups(String by, Integer length, List<List<String>> members) {}
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.driftgate.DriftgateException;
+import dev.driftgate.compat.ReleaseQueries;
+import dev.driftgate.compat.ReleaseStatement;
 import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -75,7 +78,7 @@ public final class ScenarioLoader {
         ScenarioPaths paths = ScenarioPaths.of(directory,
                 settings.pathsAllowOutside(), at);
         ScenarioConfig.Migrations m = config.migrations() == null
-                ? new ScenarioConfig.Migrations("migrations", "auto", null) : config.migrations();
+                ? new ScenarioConfig.Migrations("migrations", "auto", null, null, null, null) : config.migrations();
         // Relative to the directory of driftgate.yaml, wherever driftgate runs from (docs/scenarios.md).
         String written = m.path() == null ? "migrations" : m.path();
         Path migrationsDir = paths.resolve("migrations.path", written);
@@ -83,9 +86,10 @@ public final class ScenarioLoader {
             throw at.error("migrations.path", "'" + written + "' is " + migrationsDir
                     + ", not a directory (paths in driftgate.yaml are relative to its own directory)");
         }
-        MigrationLayout layout = m.layout() == null || m.layout().equals("auto")
-                ? MigrationLayout.detect(migrationsDir) : layout(at, m.layout());
-        List<Migration> all = layout.read(migrationsDir, m.pattern(), dialect.name());
+        boolean auto = m.layout() == null || m.layout().equals("auto");
+        MigrationLayout layout = !auto ? layout(at, m.layout())
+                : m.changelog() != null ? MigrationLayout.LIQUIBASE : MigrationLayout.detect(migrationsDir);
+        List<Migration> all = readMigrations(layout, migrationsDir, m, dialect.name(), at);
         if (all.isEmpty()) {
             throw at.error("migrations.path", migrationsDir + " holds no migration in the "
                     + layout.name().toLowerCase(Locale.ROOT).replace('_', '-') + " layout");
@@ -129,13 +133,23 @@ public final class ScenarioLoader {
         }
         List<Migration> baseline = new ArrayList<>();
         List<Migration> candidates = new ArrayList<>();
+        // The baseline is what production holds before the candidates: a migration after the last
+        // candidate comes later in production too, so it is never applied first (a range in the
+        // middle of a history would otherwise run the rest of it before the range).
+        String last = all.stream().filter(x -> !x.repeatable() && chosen.versions().contains(x.version()))
+                .map(Migration::version).max(Migration.VERSION_ORDER).orElse(null);
         for (Migration migration : all) {
             if (!migration.repeatable() && chosen.versions().contains(migration.version())) {
                 candidates.add(migration);
-            } else if (!migration.repeatable()) {
+            } else if (!migration.repeatable()
+                    && (last == null || Migration.VERSION_ORDER.compare(migration.version(), last) < 0)) {
                 baseline.add(migration);
             }
         }
+        long later = all.stream().filter(x -> !x.repeatable()).count() - candidates.size()
+                - baseline.stream().filter(x -> !x.repeatable()).count();
+        String how = later == 0 ? chosen.how() : chosen.how() + "; " + later + " later migration" + (later == 1 ? "" : "s")
+                + " left out (after the last candidate)";
         all.stream().filter(Migration::repeatable).forEach(baseline::add);
         List<Script> seed = new ArrayList<>();
         List<String> seedPaths = config.seed() == null ? List.of() : config.seed();
@@ -167,12 +181,62 @@ public final class ScenarioLoader {
             forwardFix = Script.of(fix, ScriptRunner.read(fix));
         }
         return new Scenario(directory, name, file, dialect, List.copyOf(targets), List.copyOf(baseline),
-                List.copyOf(candidates), chosen.how(), rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
+                List.copyOf(candidates), how, rollback.equals("required"), Set.copyOf(modes), List.copyOf(seed),
                 config.expected() == null ? null : paths.resolve("expected", config.expected()),
                 config.expectedEach() == null ? null : paths.resolve("expected-each", config.expectedEach()), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
                 sqlMode(at, dialect, config.sqlMode()), start.equals("empty"),
-                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of());
+                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of(),
+                releases(at, paths, dialect, config.compatibility()), restore(at, paths, config.restore(), candidates));
+    }
+
+    private static Releases releases(ConfigPositions at, ScenarioPaths paths, Dialect dialect, ScenarioConfig.Compatibility c) {
+        if (c == null) {
+            return null;
+        }
+        if (c.previous() == null && c.next() == null) {
+            throw at.error("compatibility", "needs previous: or next: (a .sql file, a directory of them, or a capture)");
+        }
+        List<String> skipped = new ArrayList<>();
+        List<ReleaseStatement> previous = release(at, paths, dialect, "previous", c.previous(), skipped);
+        List<ReleaseStatement> next = release(at, paths, dialect, "next", c.next(), skipped);
+        return new Releases(previous, next, List.copyOf(skipped));
+    }
+
+    private static List<ReleaseStatement> release(ConfigPositions at, ScenarioPaths paths, Dialect dialect, String key,
+            String written, List<String> skipped) {
+        if (written == null) {
+            return List.of();
+        }
+        Path path = paths.resolve("compatibility." + key, written);
+        if (!Files.exists(path)) {
+            throw at.error("compatibility." + key, path + " not found (relative to driftgate.yaml's directory)");
+        }
+        ReleaseQueries.Loaded loaded = ReleaseQueries.read(path, dialect);
+        loaded.skipped().forEach(why -> skipped.add(key + ": " + why));
+        return loaded.statements();
+    }
+
+    private static Map<String, Script> restore(ConfigPositions at, ScenarioPaths paths, Map<String, String> written,
+            List<Migration> candidates) {
+        if (written == null) {
+            return Map.of();
+        }
+        Map<String, Script> out = new TreeMap<>();
+        written.forEach((version, file) -> {
+            String key = "restore." + version;
+            if (candidates.stream().noneMatch(m -> Migration.VERSION_ORDER.compare(m.version(), version) == 0)) {
+                throw at.error(key, "version " + version + " is not a candidate");
+            }
+            Path script = paths.resolve(key, file);
+            if (!Files.isRegularFile(script)) {
+                throw at.error(key, script + " not found (relative to driftgate.yaml's directory)");
+            }
+            Migration m = candidates.stream().filter(c -> Migration.VERSION_ORDER.compare(c.version(), version) == 0)
+                    .findFirst().orElseThrow();
+            out.put(m.version(), Script.of(script, ScriptRunner.read(script)));
+        });
+        return Map.copyOf(out);
     }
 
     /** Consecutive candidates that share a group key form a group; a listed group must be consecutive candidates. */
@@ -295,6 +359,37 @@ public final class ScenarioLoader {
 
     private static String position(JsonLocation location) {
         return location == null ? "1" : location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** A Liquibase changelog goes through Liquibase; a directory of formatted SQL files, and every other layout, is read as it is. */
+    private static List<Migration> readMigrations(MigrationLayout layout, Path dir, ScenarioConfig.Migrations m,
+            String dialect, ConfigPositions at) {
+        String changelog = m.changelog();
+        if (layout == MigrationLayout.LIQUIBASE && changelog == null) {
+            changelog = MigrationLayout.liquibaseChangelog(dir).orElse(null);
+        }
+        if (layout != MigrationLayout.LIQUIBASE || changelog == null) {
+            Map<String, String> liquibaseOnly = new java.util.LinkedHashMap<>();
+            liquibaseOnly.put("changelog", m.changelog());
+            liquibaseOnly.put("contexts", m.contexts());
+            liquibaseOnly.put("labels", m.labels());
+            liquibaseOnly.forEach((key, value) -> {
+                if (value != null) {
+                    throw at.error("migrations." + key, "only for a Liquibase XML, YAML or JSON changelog "
+                            + "(migrations.layout: liquibase with migrations.changelog)");
+                }
+            });
+            return layout.read(dir, m.pattern(), dialect);
+        }
+        // Kept inside migrations.path, which the scenario's path rules already keep inside its repository.
+        if (!dir.resolve(changelog).normalize().startsWith(dir.normalize())) {
+            throw at.error("migrations.changelog", "'" + changelog + "' leads out of migrations.path (" + dir + ")");
+        }
+        if (!Files.isRegularFile(dir.resolve(changelog))) {
+            throw at.error("migrations.changelog", "'" + changelog + "' is not a file in " + dir
+                    + " (the changelog is relative to migrations.path)");
+        }
+        return LiquibaseChangelog.read(dir, changelog, dialect, m.contexts(), m.labels());
     }
 
     private static MigrationLayout layout(ConfigPositions at, String name) {

@@ -106,7 +106,8 @@ class DriftgateTestEngineTest {
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(root.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, "
-                        + "declared, dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, sql-mode, targets)")))));
+                        + "compatibility, declared, dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, "
+                        + "restore, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }
@@ -369,8 +370,9 @@ class DriftgateTestEngineTest {
         Files.writeString(dir.resolve("migrations/U3__c.sql"), "SELECT 1;\n");
         Events events = EngineTestKit.engine("driftgate").selectors(selectDirectory(dir.toFile())).execute().testEvents();
         events.assertThatEvents().haveExactly(1, event(test("step:chain-rollback"), finishedWithFailure(message(m ->
-                m.startsWith("chain rollback: the rollback of 2 b fails after rolling back 3 c: ")
-                        && m.contains("cannot drop column b of table a because other objects depend on it")))));
+                m.startsWith("chain rollback: the rollback of 2 b fails: " + dir.resolve("migrations/U2__b.sql") + ":1: ")
+                        && m.contains("cannot drop column b of table a because other objects depend on it")
+                        && m.endsWith("\n  after rolling back 1: 3 c")))));
         assertEquals(0, events.filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("step:rollback")).count(),
                 "per-migration steps are off in this scenario");
         Files.writeString(dir.resolve("migrations/U3__c.sql"), "DROP VIEW v;\n");

@@ -56,6 +56,27 @@ class MigrationLayoutTest {
     }
 
     @Test
+    void aDialectSpecificFileWinsOverTheGenericOneAndMarksAreRead() throws Exception {
+        write("20240101000000_init.up.sql", "CREATE TABLE a (id int);");
+        write("20240102000000_idx.up.sql", "CREATE INDEX i ON a (id);");
+        write("20240102000000_idx.postgresql.autocommit.up.sql", "CREATE INDEX CONCURRENTLY i ON a (id);");
+        write("20240102000000_idx.mariadb.up.sql", "CREATE INDEX i ON a (id) ALGORITHM=INPLACE;");
+        write("20240102000000_idx.down.sql", "-- nothing to undo\n");
+        List<Migration> pg = MigrationLayout.GOLANG_MIGRATE.read(dir, null, "postgresql");
+        assertEquals(List.of("20240101000000 init", "20240102000000 idx"), labels(pg));
+        assertEquals("CREATE INDEX CONCURRENTLY i ON a (id);", pg.get(1).up().sql());
+        assertTrue(pg.get(1).up().outsideTransaction());
+        assertTrue(pg.get(1).hasRollback() && pg.get(1).emptyRollback(Dialects.postgres()));
+        List<Migration> my = MigrationLayout.GOLANG_MIGRATE.read(dir, null, "mysql");
+        assertEquals("CREATE INDEX i ON a (id) ALGORITHM=INPLACE;", my.get(1).up().sql());
+        assertTrue(!my.get(1).up().outsideTransaction());
+        write("20240102000000_idx.pg.up.sql", "SELECT 1;");
+        String twice = assertThrows(DriftgateException.class, () -> MigrationLayout.GOLANG_MIGRATE.read(dir, null, "postgresql"))
+                .getMessage();
+        assertTrue(twice.contains("a second migration with the version of"), twice);
+    }
+
+    @Test
     void dbmateSectionsKeepTheirRealLines() throws Exception {
         write("20240101000000_init.sql", "-- migrate:up\nCREATE TABLE a (id int);\n\nCREATE TABLE b (id int);\n\n-- migrate:down\nDROP TABLE b;\nDROP TABLE a;\n");
         assertEquals(MigrationLayout.DBMATE, MigrationLayout.detect(dir));

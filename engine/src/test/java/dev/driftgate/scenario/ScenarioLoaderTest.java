@@ -2,6 +2,7 @@ package dev.driftgate.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftgate.DriftgateException;
 import dev.driftgate.config.Settings;
@@ -30,9 +31,25 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyNamesItsLineAndTheKnownKeys() throws Exception {
         String m = error("dialect: postgresql\nrollbak: optional\n");
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, declared, dialect, "
-                + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, "
-                + "sql-mode, targets)", m);
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, compatibility, declared, "
+                + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, restore, rollback, "
+                + "rollback-modes, seed, sql-mode, targets)", m);
+    }
+
+    @Test
+    void badReleaseSqlIsNamedByFileLineAndKey() throws Exception {
+        Path yaml = dir.resolve("driftgate.yaml");
+        assertEquals(yaml + ":4:13: compatibility.previous: " + dir.resolve("nope.sql") + " not found (relative to driftgate.yaml's "
+                + "directory)", error("dialect: postgresql\ncandidates: none\ncompatibility:\n  previous: nope.sql\n"));
+        Files.writeString(dir.resolve("capture.csv"), "queryid,calls\n1,2\n");
+        assertEquals(dir.resolve("capture.csv") + ":2: a capture needs a query column (pg_stat_statements) or a digest_text "
+                + "column (performance_schema); found calls, queryid",
+                error("dialect: postgresql\ncandidates: none\ncompatibility:\n  previous: capture.csv\n"));
+        Files.writeString(dir.resolve("capture.json"), "{\"query\": \"SELECT 1\"}");
+        assertEquals(dir.resolve("capture.json") + ":1: a JSON capture is an array of objects, one per statement",
+                error("dialect: postgresql\ncandidates: none\ncompatibility:\n  previous: capture.json\n"));
+        String restore = error("dialect: postgresql\ncandidates: none\nrestore:\n  '9': r.sql\n");
+        assertTrue(restore.startsWith(yaml + ":4:") && restore.endsWith(": restore.9: version 9 is not a candidate"), restore);
     }
 
     @Test
@@ -48,11 +65,24 @@ class ScenarioLoaderTest {
                 error("dialect: mysql\nrollback-modes:\n  - per-migration\n  - chian\n"));
         assertEquals(dir.resolve("driftgate.yaml") + ":2:13: candidates: 'lots': expected branch, all, none, a version of the "
                 + "history or a range such as 4..7", error("dialect: mysql\ncandidates: lots\n"));
-        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern)",
+        assertEquals(dir.resolve("driftgate.yaml") + ":2:13: migrations: not a mapping (path, layout, pattern, changelog, contexts, labels)",
                 error("dialect: postgresql\nmigrations: [a, b]\n"));
         String malformed = error("dialect: postgresql\nmigrations: {path: x\n");
         assertEquals(true, malformed.startsWith(dir.resolve("driftgate.yaml") + ":2:") && malformed.contains("malformed YAML")
                 && !malformed.contains("\n"), malformed);
+    }
+
+    @Test
+    void liquibaseKeysAreRefusedWhereTheyDoNotApplyAndTheChangelogStaysInsideThePath() throws Exception {
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:13: migrations.contexts: only for a Liquibase XML, YAML or JSON "
+                + "changelog (migrations.layout: liquibase with migrations.changelog)",
+                error("dialect: postgresql\nmigrations:\n  contexts: test\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:14: migrations.changelog: '../driftgate.yaml' leads out of "
+                + "migrations.path (" + dir.resolve("migrations") + ")",
+                error("dialect: postgresql\nmigrations:\n  changelog: ../driftgate.yaml\n"));
+        assertEquals(dir.resolve("driftgate.yaml") + ":3:14: migrations.changelog: 'master.xml' is not a file in "
+                + dir.resolve("migrations") + " (the changelog is relative to migrations.path)",
+                error("dialect: postgresql\nmigrations:\n  changelog: master.xml\n"));
     }
 
     @Test
@@ -85,6 +115,21 @@ class ScenarioLoaderTest {
         Scenario overridden = ScenarioLoader.load(dir, "s",
                 Settings.read(k -> k.equals("driftgate.candidates") ? Optional.of("all") : Optional.empty()));
         assertEquals(3, overridden.candidates().size());
+    }
+
+    @Test
+    void migrationsAfterTheLastCandidateAreNeverPartOfTheBaseline() throws Exception {
+        // A range in the middle of a history: 4 and 5 come after it in production, so applying
+        // them first (5 drops what 2 alters) would make a baseline production never had.
+        Files.writeString(dir.resolve("driftgate.yaml"), "dialect: postgresql\ncandidates: '2..3'\n");
+        Files.createDirectories(dir.resolve("migrations"));
+        for (int i = 1; i <= 5; i++) {
+            Files.writeString(dir.resolve("migrations/V" + i + "__m.sql"), "SELECT " + i + ";");
+        }
+        Scenario s = ScenarioLoader.load(dir, "s", Settings.defaults());
+        assertEquals(List.of("1"), s.baseline().stream().map(Migration::version).toList());
+        assertEquals(List.of("2", "3"), s.candidates().stream().map(Migration::version).toList());
+        assertEquals("versions 2..3; 2 later migrations left out (after the last candidate)", s.candidatesHow());
     }
 
     private void git(String... args) throws Exception {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftgate.diff.Aspect;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.ChangeDetails;
+import dev.driftgate.diff.DefinitionText;
 import dev.driftgate.diff.DiffResult;
 import dev.driftgate.diff.Severity;
 import dev.driftgate.text.SafeText;
@@ -53,6 +54,8 @@ public final class DiffReport {
             out.append(colour ? colour(c.severity()) + severity + RESET : severity)
                     .append(String.format(" %-17s %s: %s%n", c.kind(), c.object(),
                             SafeText.line(ChangeDetails.describe(c, d.aspects()))));
+            DefinitionText.of(c, d.aspects()).ifPresent(text -> text.unifiedDiff()
+                    .forEach(line -> out.append("      ").append(SafeText.line(line)).append('\n')));
         }
         if (!result.suppressed().isEmpty()) {
             out.append("\nsuppressed:\n");

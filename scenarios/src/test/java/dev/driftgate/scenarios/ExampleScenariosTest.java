@@ -11,5 +11,5 @@ import org.junit.platform.suite.api.Suite;
  */
 @Suite
 @IncludeEngines("driftgate")
-@SelectDirectories({"postgres-flyway", "mariadb-golang-migrate", "declarative", "postgres-18", "generated-groups"})
+@SelectDirectories({"postgres-flyway", "mariadb-golang-migrate", "declarative", "postgres-18", "generated-groups", "zero-downtime"})
 class ExampleScenariosTest {}

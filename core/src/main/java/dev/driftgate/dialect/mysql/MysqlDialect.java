@@ -137,6 +137,16 @@ public final class MysqlDialect implements Dialect {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    @Override
+    public String prepareSql(String name, String sql) {
+        return "PREPARE " + name + " FROM " + quoteLiteral(sql);
+    }
+
+    @Override
+    public String deallocateSql(String name) {
+        return "DEALLOCATE PREPARE " + name;
+    }
+
     /** A backslash is an escape character in MySQL strings (without NO_BACKSLASH_ESCAPES). */
     @Override
     public String quoteLiteral(String text) {
@@ -176,6 +186,21 @@ public final class MysqlDialect implements Dialect {
     @Override
     public List<SqlStatement> splitScript(String script, String source) {
         return SPLITTER.split(script, source);
+    }
+
+    /** A statement holding semicolons (a procedure or trigger body) is set off by the client's DELIMITER. */
+    @Override
+    public String scriptOf(List<String> statements) {
+        StringBuilder out = new StringBuilder();
+        for (String statement : statements) {
+            String s = statement.strip();
+            if (s.contains(";")) {
+                out.append("DELIMITER $$\n").append(s).append("$$\nDELIMITER ;\n");
+            } else {
+                out.append(s).append(";\n");
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -124,6 +124,16 @@ public final class PostgresDialect implements Dialect {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    @Override
+    public String prepareSql(String name, String sql) {
+        return "PREPARE " + name + " AS " + sql;
+    }
+
+    @Override
+    public String deallocateSql(String name) {
+        return "DEALLOCATE " + name;
+    }
+
     /** Standard strings: a backslash is an ordinary character. */
     @Override
     public String quoteLiteral(String text) {

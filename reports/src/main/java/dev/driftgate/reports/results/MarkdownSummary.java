@@ -20,6 +20,12 @@ public final class MarkdownSummary {
     public static final int DEFAULT_LIMIT = 60_000;
 
     private static final List<String> COLUMNS = List.of("apply", "rollback", "data", "reapply", "partial-failure", "online-safety");
+    /**
+     * Steps only some scenarios have (zero-downtime: docs/zero-downtime.md), with their headers: a
+     * column appears for a target whose checks include the step, so other tables keep their shape.
+     */
+    private static final List<Map.Entry<String, String>> OPTIONAL_COLUMNS = List.of(
+            Map.entry("compatibility", "releases compatible"), Map.entry("restore", "backup restores"));
     private static final Set<String> APPROVAL_GROUPS = Set.of("destructive", "backward-incompatible");
 
     private MarkdownSummary() {}
@@ -44,8 +50,14 @@ public final class MarkdownSummary {
         StringBuilder tables = new StringBuilder();
         for (Map.Entry<String, List<RunResults.CheckResult>> target : byTarget(run).entrySet()) {
             tables.append("\n#### ").append(escape(target.getKey())).append("\n\n");
-            tables.append("| migration | applies | rollback | rows | re-apply | partial failure | safety |\n");
-            tables.append("|---|:-:|:-:|:-:|:-:|:-:|---|\n");
+            List<Map.Entry<String, String>> present = OPTIONAL_COLUMNS.stream()
+                    .filter(step -> target.getValue().stream().anyMatch(c -> step.getKey().equals(c.step()))).toList();
+            List<String> optional = present.stream().map(Map.Entry::getKey).toList();
+            tables.append("| migration | applies | rollback | rows | re-apply | partial failure | safety |");
+            present.forEach(step -> tables.append(' ').append(step.getValue()).append(" |"));
+            tables.append("\n|---|:-:|:-:|:-:|:-:|:-:|---|");
+            optional.forEach(step -> tables.append("---|"));
+            tables.append('\n');
             Map<String, List<RunResults.CheckResult>> byMigration = new LinkedHashMap<>();
             List<RunResults.CheckResult> targetChecks = new ArrayList<>();
             for (RunResults.CheckResult c : target.getValue()) {
@@ -58,9 +70,12 @@ public final class MarkdownSummary {
             }
             byMigration.forEach((label, checks) -> {
                 tables.append("| ").append(escape(label));
-                for (String column : COLUMNS) {
+                List<String> columns = new ArrayList<>(COLUMNS);
+                columns.addAll(optional);
+                for (String column : columns) {
                     RunResults.CheckResult c = checks.stream().filter(x -> column.equals(x.step())).findFirst().orElse(null);
-                    tables.append(" | ").append(column.equals("online-safety") ? safety(c) : symbol(c));
+                    // Steps that publish hazards show their codes beside the outcome.
+                    tables.append(" | ").append(column.equals("online-safety") || column.equals("compatibility") ? safety(c) : symbol(c));
                 }
                 tables.append(" |\n");
             });

@@ -1,0 +1,2 @@
+-- forgets to rename it back
+SELECT 1;

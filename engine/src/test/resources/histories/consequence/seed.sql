@@ -1,0 +1,1 @@
+INSERT INTO note VALUES (1, 'first'), (2, 'second');

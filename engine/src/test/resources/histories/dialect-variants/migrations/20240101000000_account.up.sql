@@ -1,0 +1,1 @@
+CREATE TABLE account (id int PRIMARY KEY, email varchar(100));

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY account_email ON account (email);

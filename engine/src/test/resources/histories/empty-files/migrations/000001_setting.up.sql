@@ -1,0 +1,1 @@
+CREATE TABLE setting (name text PRIMARY KEY, value text);

@@ -1,0 +1,2 @@
+-- nothing to undo: the row may have been edited since
+

@@ -1,0 +1,1 @@
+INSERT INTO setting VALUES ('theme', 'dark') ON CONFLICT DO NOTHING;

@@ -1,0 +1,1 @@
+-- kept so that the version numbers stay in step with the other dialect

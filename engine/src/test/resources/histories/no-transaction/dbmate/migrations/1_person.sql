@@ -1,0 +1,3 @@
+-- migrate:up
+CREATE TYPE mood AS ENUM ('happy');
+CREATE TABLE person (id int PRIMARY KEY, mood mood NOT NULL);

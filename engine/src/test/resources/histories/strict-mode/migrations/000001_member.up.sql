@@ -1,0 +1,1 @@
+CREATE TABLE member (id int PRIMARY KEY, created_at datetime NOT NULL);

@@ -1,0 +1,1 @@
+DELETE FROM member WHERE id = 1;

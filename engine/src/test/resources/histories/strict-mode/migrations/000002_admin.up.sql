@@ -1,0 +1,1 @@
+INSERT INTO member (id) VALUES (1);

@@ -1,0 +1,2 @@
+DROP VIEW open_orders;
+DROP TABLE orders;
