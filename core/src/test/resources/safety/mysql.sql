@@ -364,3 +364,18 @@ ALTER TABLE ticket MODIFY state ENUM('new', 'open', 'done');
 -- case: rename key
 -- expect: none
 ALTER TABLE customer RENAME KEY customer_email_idx TO customer_email_key;
+
+-- case: NOT NULL after backfilling every row
+-- expect: DG320 DG502
+UPDATE customer SET email = '' WHERE email IS NULL;
+ALTER TABLE customer MODIFY email varchar(200) NOT NULL;
+
+-- case: NOT NULL after an update of some rows only
+-- expect: DG320 DG402 DG502
+UPDATE customer SET email = '' WHERE id = 1;
+ALTER TABLE customer MODIFY email varchar(200) NOT NULL;
+
+-- case: index on a table the migration creates with IF NOT EXISTS and a quoted name
+-- expect: none
+CREATE TABLE IF NOT EXISTS `import_rows` (id bigint, payload text);
+CREATE INDEX import_rows_id_idx ON import_rows (id);

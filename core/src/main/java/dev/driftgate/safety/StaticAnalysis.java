@@ -39,8 +39,13 @@ public final class StaticAnalysis {
      */
     public static List<Hazard> analyse(SafetyRules rules, String file, String text, List<SqlStatement> statements,
             Map<Rule, HazardLevel> levels, Set<String> newTables) {
-        MigrationState state = new MigrationState();
-        newTables.forEach(state::created);
+        return analyse(rules, file, text, statements, levels, MigrationContext.newTables(newTables));
+    }
+
+    /** As above, with what is known of the state before the migration (column types, the session's time zone). */
+    public static List<Hazard> analyse(SafetyRules rules, String file, String text, List<SqlStatement> statements,
+            Map<Rule, HazardLevel> levels, MigrationContext context) {
+        MigrationState state = new MigrationState(context);
         statements.forEach(s -> state.countStatement());
         List<Hazard> hazards = new ArrayList<>();
         for (SqlStatement statement : statements) {
