@@ -27,6 +27,8 @@ import java.util.Set;
  * @param sqlMode MySQL/MariaDB sql_mode for migrations, or null for the server's
  * @param historyChain the chain rollback covers the whole history from an empty database ({@code baseline: empty})
  * @param groups the candidates in groups that are rolled back as a unit (empty without group mode)
+ * @param safety the online-safety settings the file gives, as {@code driftgate.safety.*} keys (a
+ *     configuration parameter of the run wins over each)
  */
 public record Scenario(
         Path directory,
@@ -48,7 +50,8 @@ public record Scenario(
         Script forwardFix,
         String sqlMode,
         boolean historyChain,
-        List<List<Migration>> groups) {
+        List<List<Migration>> groups,
+        Map<String, String> safety) {
 
     /** The group of a candidate when it has other members, else null. */
     public List<Migration> groupOf(Migration m) {

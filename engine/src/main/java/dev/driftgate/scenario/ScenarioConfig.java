@@ -34,6 +34,8 @@ import java.util.Map;
  *     and down again, must leave it empty)
  * @param sqlMode MySQL/MariaDB: the sql_mode migrations run under (default: the server's, strict on
  *     MariaDB 10.11 and MySQL 8); a history written for a laxer server may need it relaxed
+ * @param onlineSafety this scenario's online-safety levels (docs/safety.md): a history whose
+ *     migrations already ran in production is gated for rollback and re-apply, not for how they lock
  */
 public record ScenarioConfig(
         String dialect,
@@ -52,7 +54,8 @@ public record ScenarioConfig(
         @JsonProperty("forward-fix") String forwardFix,
         Groups groups,
         String baseline,
-        @JsonProperty("sql-mode") String sqlMode) {
+        @JsonProperty("sql-mode") String sqlMode,
+        @JsonProperty("online-safety") OnlineSafetyConfig onlineSafety) {
 
     /**
      * @param path relative to the scenario directory
@@ -69,4 +72,16 @@ public record ScenarioConfig(
      * @param members groups listed by version, for anything else
      */
     public record Groups(String by, Integer length, List<List<String>> members) {}
+
+    /**
+     * As the {@code driftgate.safety.*} keys, for this scenario; a configuration parameter set for
+     * the run wins over it.
+     *
+     * @param failOn {@code off}, {@code info}, {@code warning} or {@code error}
+     * @param levels a rule's level by its code ({@code DG301: warning})
+     * @param observe whether candidates also run on a seeded copy
+     * @param rows representative rows per touched table on that copy
+     */
+    public record OnlineSafetyConfig(@JsonProperty("fail-on") String failOn, Map<String, String> levels, Boolean observe,
+            Integer rows) {}
 }

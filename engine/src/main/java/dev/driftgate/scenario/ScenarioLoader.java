@@ -12,6 +12,9 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.diff.IgnoreRule;
 import dev.driftgate.diff.IgnoreRules;
+import dev.driftgate.safety.HazardLevel;
+import dev.driftgate.safety.OnlineSafety;
+import dev.driftgate.safety.Rule;
 import dev.driftgate.sql.ScriptRunner;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -24,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -172,7 +176,46 @@ public final class ScenarioLoader {
                 config.expectedEach() == null ? null : paths.resolve("expected-each", config.expectedEach()), declared, rules,
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
                 sqlMode(at, dialect, config.sqlMode()), start.equals("empty"),
-                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of());
+                modes.contains("group") ? groups(at, config.groups(), candidates) : List.of(),
+                safety(at, config.onlineSafety()));
+    }
+
+    /** {@code online-safety:} as the {@code driftgate.safety.*} keys, each value checked where it is written. */
+    private static Map<String, String> safety(ConfigPositions at, ScenarioConfig.OnlineSafetyConfig config) {
+        Map<String, String> out = new TreeMap<>();
+        if (config == null) {
+            return out;
+        }
+        if (config.failOn() != null) {
+            level(at, "online-safety.fail-on", config.failOn());
+            out.put(OnlineSafety.FAIL_ON, config.failOn());
+        }
+        if (config.levels() != null) {
+            config.levels().forEach((code, level) -> {
+                Rule rule = Rule.byCode(code).orElseThrow(() -> at.error("online-safety.levels",
+                        "'" + code + "': no such rule code (docs/safety.md lists them)"));
+                level(at, "online-safety.levels", level);
+                out.put(OnlineSafety.LEVEL_PREFIX + rule.code(), level);
+            });
+        }
+        if (config.observe() != null) {
+            out.put(OnlineSafety.OBSERVE, config.observe().toString());
+        }
+        if (config.rows() != null) {
+            if (config.rows() < 0) {
+                throw at.error("online-safety.rows", config.rows() + ": expected 0 or more rows");
+            }
+            out.put(OnlineSafety.ROWS, config.rows().toString());
+        }
+        return Map.copyOf(out);
+    }
+
+    private static void level(ConfigPositions at, String key, String value) {
+        try {
+            HazardLevel.parse(value);
+        } catch (DriftgateException e) {
+            throw at.error(key, e.getMessage(), e);
+        }
     }
 
     /** Consecutive candidates that share a group key form a group; a listed group must be consecutive candidates. */

@@ -31,7 +31,7 @@ class ScenarioLoaderTest {
     void anUnknownKeyNamesItsLineAndTheKnownKeys() throws Exception {
         String m = error("dialect: postgresql\nrollbak: optional\n");
         assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, declared, dialect, "
-                + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, rollback, rollback-modes, seed, "
+                + "environments, expected, expected-each, forward-fix, groups, ignore, migrations, online-safety, rollback, rollback-modes, seed, "
                 + "sql-mode, targets)", m);
     }
 
