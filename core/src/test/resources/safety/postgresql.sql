@@ -388,7 +388,7 @@ ALTER TABLE customer DROP COLUMN telex;
 CREATE STATISTICS orders_stats (dependencies) ON customer_id, status FROM orders;
 
 -- case: alter type add value
--- expect: DG001
+-- expect: none
 ALTER TYPE order_status ADD VALUE 'refunded';
 
 -- case: grant
@@ -423,7 +423,7 @@ CREATE MATERIALIZED VIEW order_totals AS SELECT customer_id, sum(total) AS total
 CREATE UNIQUE INDEX order_totals_customer_idx ON order_totals (customer_id);
 
 -- case: index on a materialized view created WITH NO DATA, schema-qualified and quoted
--- expect: DG001
+-- expect: none
 CREATE MATERIALIZED VIEW IF NOT EXISTS "public"."Order Totals" AS SELECT customer_id FROM orders WITH NO DATA;
 CREATE INDEX order_totals_idx ON public."Order Totals" (customer_id);
 
@@ -466,3 +466,33 @@ ALTER TABLE customer ALTER COLUMN email SET NOT NULL;
 UPDATE customer SET name = 'unknown' WHERE name IS NULL;
 ALTER TABLE customer ALTER COLUMN email SET NOT NULL;
 
+
+-- case: index over an expression the parser does not read, on an existing table
+-- expect: DG301
+CREATE INDEX orders_total_plus_idx ON orders ((total + 1));
+
+-- case: unique index with INCLUDE on an existing table
+-- expect: DG301 DG401
+CREATE UNIQUE INDEX customer_email_key ON customer (email) INCLUDE (name);
+
+-- case: type change with a USING the parser does not read
+-- expect: DG302
+ALTER TABLE orders ALTER COLUMN status TYPE text USING CASE WHEN status THEN 'y' ELSE 'n' END;
+
+-- case: drop trigger, add an enum value, drop a type
+-- expect: none
+DROP TRIGGER IF EXISTS orders_audit ON orders;
+ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded';
+DROP TYPE IF EXISTS old_status CASCADE;
+
+-- case: ALTER TABLE with an action the parser does not know and one it does
+-- expect: none
+ALTER TABLE orders ENABLE TRIGGER ALL, ALTER COLUMN note SET DEFAULT '';
+
+-- case: drop two tables in one statement
+-- expect: DG101 DG101
+DROP TABLE IF EXISTS legacy_a, legacy_b CASCADE;
+
+-- case: SET LOGGED rewrites the table
+-- expect: DG302
+ALTER TABLE import_log SET LOGGED;

@@ -41,6 +41,8 @@ class KnownStateTest {
         assertEquals(List.of("DG302"), codes("ALTER TABLE event ALTER COLUMN at TYPE timestamptz;", Map.of(), "UTC"));
         assertEquals(List.of("DG302"), codes("ALTER TABLE event ALTER COLUMN at TYPE timestamptz;",
                 Map.of("event.at", "text"), "UTC"));
+        assertEquals(List.of("DG302"), codes("ALTER TABLE event ALTER COLUMN at TYPE timestamptz USING at AT TIME ZONE 'UTC';",
+                TIMESTAMP, "UTC"));
     }
 
     @Test

@@ -96,6 +96,11 @@ public final class MysqlSafetyRules implements SafetyRules {
     }
 
     @Override
+    public boolean checkFallback(SqlStatement statement, MigrationState migration, HazardSink out, Parts parts) {
+        return MysqlFallback.check(statement.sql(), migration, out, parts);
+    }
+
+    @Override
     public void check(ParsedStatement parsed, MigrationState migration, HazardSink out) {
         var tree = parsed.tree();
         if (tree instanceof CreateTable create) {

@@ -135,6 +135,11 @@ public final class PostgresSafetyRules implements SafetyRules {
     }
 
     @Override
+    public boolean checkFallback(SqlStatement statement, MigrationState migration, HazardSink out, Parts parts) {
+        return PostgresFallback.check(statement.sql(), migration, out, parts);
+    }
+
+    @Override
     public void check(ParsedStatement parsed, MigrationState migration, HazardSink out) {
         var tree = parsed.tree();
         if (tree instanceof CreateTable create) {
@@ -273,7 +278,9 @@ public final class PostgresSafetyRules implements SafetyRules {
                 migration.note("not-null check " + MigrationState.key(notNullCheck.group(1)),
                         MigrationState.key(table) + "." + MigrationState.key(notNullCheck.group(2)));
             }
-            if (op == AlterOperation.DROP && (e.getColumnName() != null || upper.startsWith("DROP COLUMN"))) {
+            if (upper.matches("(?s)^SET\\s+(LOGGED|UNLOGGED|TABLESPACE)\\b.*")) {
+                out.add(Rule.TYPE_CHANGE_REWRITE, table + " " + text + " rewrites the whole table");
+            } else if (op == AlterOperation.DROP && (e.getColumnName() != null || upper.startsWith("DROP COLUMN"))) {
                 out.add(Rule.DROP_COLUMN, table + "." + (e.getColumnName() == null ? text : e.getColumnName()));
             } else if (op == AlterOperation.ALTER) {
                 alterColumn(table, text, migration, out);
