@@ -187,15 +187,13 @@ public final class ScenarioLoader {
             return out;
         }
         if (config.failOn() != null) {
-            level(at, "online-safety.fail-on", config.failOn());
-            out.put(OnlineSafety.FAIL_ON, config.failOn());
+            out.put(OnlineSafety.FAIL_ON, level(at, "online-safety.fail-on", config.failOn()));
         }
         if (config.levels() != null) {
             config.levels().forEach((code, level) -> {
                 Rule rule = Rule.byCode(code).orElseThrow(() -> at.error("online-safety.levels",
                         "'" + code + "': no such rule code (docs/safety.md lists them)"));
-                level(at, "online-safety.levels", level);
-                out.put(OnlineSafety.LEVEL_PREFIX + rule.code(), level);
+                out.put(OnlineSafety.LEVEL_PREFIX + rule.code(), level(at, "online-safety.levels", level));
             });
         }
         if (config.observe() != null) {
@@ -210,9 +208,12 @@ public final class ScenarioLoader {
         return Map.copyOf(out);
     }
 
-    private static void level(ConfigPositions at, String key, String value) {
+    /** A level as written; YAML reads a bare {@code off} as false, which means off here too. */
+    private static String level(ConfigPositions at, String key, String value) {
+        String level = value.equals("false") ? "off" : value;
         try {
-            HazardLevel.parse(value);
+            HazardLevel.parse(level);
+            return level;
         } catch (DriftgateException e) {
             throw at.error(key, e.getMessage(), e);
         }

@@ -53,7 +53,7 @@ class OnlineSafetyScenarioTest {
 
     @Test
     void aScenarioSetsItsOwnLevelAndTheRunsParameterWinsOverIt() throws Exception {
-        Path dir = indexOnExistingTable("historic", "online-safety:\n  fail-on: \"off\"\n");
+        Path dir = indexOnExistingTable("historic", "online-safety:\n  fail-on: off\n");
         run(dir).assertThatEvents().haveExactly(1, event(test("step:online-safety"), finishedSuccessfully()));
         run(dir, "driftgate.safety.fail-on", "error").assertThatEvents().haveExactly(1, event(test("step:online-safety"),
                 finishedWithFailure(message(m -> m.contains("DG301 error")))));
