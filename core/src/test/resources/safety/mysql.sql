@@ -391,3 +391,8 @@ ALTER TABLE orders MODIFY COLUMN `type` varchar(30) NOT NULL DEFAULT '';
 -- case: repartitioning copies the table
 -- expect: DG320
 ALTER TABLE orders PARTITION BY HASH(id) PARTITIONS 4;
+
+-- case: data change, then an index dropped by a statement only the fallback reads
+-- expect: DG502
+UPDATE orders SET note = '' WHERE note IS NULL;
+DROP INDEX `orders_note_idx` ON `orders`;

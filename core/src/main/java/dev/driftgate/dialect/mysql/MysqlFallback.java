@@ -47,8 +47,10 @@ final class MysqlFallback {
                     + m.group(2) + " (driftgate_fallback)");
         }
         if (DROP_INDEX.matcher(plain).matches()) {
-            // InnoDB drops a secondary index in place, metadata only
-            migration.recordChangeKindAndReportMix(true);
+            // InnoDB drops a secondary index in place, metadata only; still a schema change that commits at once
+            if (migration.recordChangeKindAndReportMix(true)) {
+                out.add(Rule.MIXED_DDL_AND_DML, "schema change in a migration that also changes data");
+            }
             return true;
         }
         if ((m = DROP_TABLES.matcher(plain)).matches()) {
