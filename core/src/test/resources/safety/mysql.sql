@@ -313,9 +313,9 @@ ALTER TABLE country MODIFY name varchar(120);
 -- driftgate:ignore DG320
 ALTER TABLE country MODIFY name varchar(120);
 
--- case: statement the parser cannot read
+-- case: statement neither the parser nor the fallback reads
 -- expect: DG001
-ALTER TABLE orders PARTITION BY HASH(id) PARTITIONS 8 WITH VALIDATION SOME NONSENSE;
+CREATE SERVER archive FOREIGN DATA WRAPPER mysql OPTIONS (HOST 'archive.example');
 
 -- case: comment change (metadata)
 -- expect: none
@@ -364,3 +364,35 @@ ALTER TABLE ticket MODIFY state ENUM('new', 'open', 'done');
 -- case: rename key
 -- expect: none
 ALTER TABLE customer RENAME KEY customer_email_idx TO customer_email_key;
+
+-- case: NOT NULL after backfilling every row
+-- expect: DG320 DG502
+UPDATE customer SET email = '' WHERE email IS NULL;
+ALTER TABLE customer MODIFY email varchar(200) NOT NULL;
+
+-- case: NOT NULL after an update of some rows only
+-- expect: DG320 DG402 DG502
+UPDATE customer SET email = '' WHERE id = 1;
+ALTER TABLE customer MODIFY email varchar(200) NOT NULL;
+
+-- case: index on a table the migration creates with IF NOT EXISTS and a quoted name
+-- expect: none
+CREATE TABLE IF NOT EXISTS `import_rows` (id bigint, payload text);
+CREATE INDEX import_rows_id_idx ON import_rows (id);
+
+-- case: drop an index with quoted names
+-- expect: none
+DROP INDEX `orders_customer_idx` ON `orders`;
+
+-- case: MODIFY a column whose quoted name is one of the parser's keywords
+-- expect: DG320 DG402
+ALTER TABLE orders MODIFY COLUMN `type` varchar(30) NOT NULL DEFAULT '';
+
+-- case: repartitioning copies the table
+-- expect: DG320
+ALTER TABLE orders PARTITION BY HASH(id) PARTITIONS 4;
+
+-- case: data change, then an index dropped by a statement only the fallback reads
+-- expect: DG502
+UPDATE orders SET note = '' WHERE note IS NULL;
+DROP INDEX `orders_note_idx` ON `orders`;

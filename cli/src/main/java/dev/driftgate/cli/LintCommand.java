@@ -1,6 +1,7 @@
 package dev.driftgate.cli;
 
 import dev.driftgate.DriftgateException;
+import dev.driftgate.config.DriftgateConfig;
 import dev.driftgate.config.Settings;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
@@ -8,11 +9,14 @@ import dev.driftgate.gate.TargetServers;
 import dev.driftgate.provision.DatabaseServer;
 import dev.driftgate.provision.ThrowawayDatabase;
 import dev.driftgate.safety.Hazard;
+import dev.driftgate.safety.MigrationContext;
 import dev.driftgate.safety.OnlineSafety;
 import dev.driftgate.safety.Rule;
 import dev.driftgate.safety.StatementObservation;
 import dev.driftgate.scenario.Migration;
 import dev.driftgate.scenario.MigrationLayout;
+import dev.driftgate.scenario.Scenario;
+import dev.driftgate.scenario.ScenarioLoader;
 import dev.driftgate.scenario.Script;
 import dev.driftgate.scenario.TargetSpec;
 import dev.driftgate.sql.ScriptRunner;
@@ -50,13 +54,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Report online-safety hazards in migrations: destructive, backward-incompatible, locking and "
                 + "rewriting, data-dependent and transaction hazards, each with a stable code (docs/safety.md).",
-            "A directory is read in its migration layout (Flyway, golang-migrate, dbmate, Diesel, Liquibase formatted "
+            "A scenario directory (one holding driftgate.yaml) is read as the gate reads it: its dialect, migrations path "
+                    + "and layout, every versioned migration in order, and its online-safety levels under the options given here.",
+            "Another directory is read in its migration layout (Flyway, golang-migrate, dbmate, Diesel, Liquibase formatted "
                     + "SQL; up scripts only) or, without one, as its .sql files in name order; a file is one migration.",
             "Exit code 0: nothing at or above --fail-on; 1: hazards at or above it; 2: error."},
         footer = {"", "Examples:", "  driftgate lint db/migrations --dialect postgresql",
             "  driftgate lint V7__add_index.sql --dialect postgresql --level DG308=off",
             "  driftgate lint db/migrations --dialect mysql --observe --target server:jdbc:mariadb://127.0.0.1:3306/mysql"})
 final class LintCommand implements Callable<Integer> {
+
+    /** A scenario linted whole: every versioned migration, whatever its file says about candidates. */
+    private static final Settings ALL_CANDIDATES = Settings.read(k -> k.equals(DriftgateConfig.CANDIDATES)
+            ? Optional.of("all") : Optional.empty());
 
     private static final Pattern YAML_DIALECT = Pattern.compile("(?m)^dialect:\\s*([A-Za-z]+)\\s*$");
 
@@ -69,8 +79,13 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--dialect", description = "postgresql or mysql (default: the dialect of the nearest driftgate.yaml).")
     String dialect;
 
-    @Option(names = "--fail-on", defaultValue = "error", description = "Exit 1 on hazards at or above: info, warning, error, off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", description = "Exit 1 on hazards at or above: info, warning, error, off (default: error, "
+            + "or a scenario's online-safety.fail-on).")
     String failOn;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "The session time zone the migrations run in "
+            + "(PostgreSQL: timestamp to timestamptz rewrites nothing in UTC); default unknown.")
+    String timeZone;
 
     @Option(names = "--level", paramLabel = "CODE=LEVEL", description = "A rule's level: off, info, warning or error (repeatable).")
     Map<String, String> levels = new HashMap<>();
@@ -86,9 +101,20 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Dialect d = Dialects.byName(dialect != null ? dialect : dialectFromScenario());
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Path p : paths) {
+                if (Files.isRegularFile(p.resolve(ScenarioLoader.FILE_NAME))) {
+                    scenarios.add(ScenarioLoader.load(p, p.toString(), ALL_CANDIDATES));
+                }
+            }
+            Dialect d = Dialects.byName(dialect != null ? dialect
+                    : !scenarios.isEmpty() ? scenarios.get(0).dialect().name() : dialectFromScenario());
+            // The scenarios' own online-safety levels, under what the command line says.
             Map<String, String> settings = new HashMap<>();
-            settings.put(OnlineSafety.FAIL_ON, failOn);
+            scenarios.forEach(sc -> settings.putAll(sc.safety()));
+            if (failOn != null) {
+                settings.put(OnlineSafety.FAIL_ON, failOn);
+            }
             levels.forEach((code, level) -> {
                 Rule rule = Rule.byCode(code).orElseThrow(() -> new DriftgateException("--level " + code
                         + ": unknown rule code (see docs/safety.md)"));
@@ -97,7 +123,13 @@ final class LintCommand implements Callable<Integer> {
             OnlineSafety safety = OnlineSafety.configured(k -> Optional.ofNullable(settings.get(k)));
             List<Script> migrations = new ArrayList<>();
             for (Path p : paths) {
-                migrations.addAll(scripts(p, d));
+                Optional<Scenario> scenario = scenarios.stream().filter(sc -> sc.directory().equals(p)).findFirst();
+                if (scenario.isPresent()) {
+                    scenario.get().baseline().stream().filter(m -> !m.repeatable()).forEach(m -> migrations.add(m.up()));
+                    scenario.get().candidates().forEach(m -> migrations.add(m.up()));
+                } else {
+                    migrations.addAll(scripts(p, d));
+                }
             }
             List<Hazard> hazards = new ArrayList<>();
             List<StatementObservation> observed = new ArrayList<>();
@@ -107,7 +139,7 @@ final class LintCommand implements Callable<Integer> {
                 List<SqlStatement> st = m.statements(d);
                 statements += st.size();
                 split.put(m, st);
-                hazards.addAll(safety.staticHazards(d.safetyRules(), m.file(), st, Set.of()));
+                hazards.addAll(safety.staticHazards(d.safetyRules(), m.file(), st, new MigrationContext(Set.of(), Map.of(), timeZone)));
             }
             if (observe) {
                 observed = observeAll(d, split);

@@ -65,4 +65,33 @@ class LintCommandTest {
         assertTrue(fromScenario.out().contains("DG001 info: statement not analysed")
                 || fromScenario.out().contains("statements:"), "the dialect comes from driftgate.yaml: " + fromScenario.out());
     }
+
+    @Test
+    void aScenarioDirectoryIsReadInItsOwnLayoutPathAndDialect() throws Exception {
+        // golang-migrate files under db/, named by driftgate.yaml: read from the top directory, the
+        // layout was ignored (no .sql files there) and the down files would have passed for ups.
+        Path scenario = dir.resolve("gate");
+        Files.createDirectories(scenario.resolve("db"));
+        Files.writeString(scenario.resolve("driftgate.yaml"), "dialect: mysql\nmigrations:\n  path: db\n  layout: golang-migrate\n"
+                + "candidates: branch\nonline-safety:\n  levels:\n    DG308: \"off\"\n");
+        Files.writeString(scenario.resolve("db/1_orders.up.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n");
+        Files.writeString(scenario.resolve("db/1_orders.down.sql"), "DROP TABLE orders;\n");
+        Files.writeString(scenario.resolve("db/2_drop_note.up.sql"), "ALTER TABLE orders DROP COLUMN note;\n");
+        Files.writeString(scenario.resolve("db/2_drop_note.down.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
+        CliRun run = CliRun.of("lint", scenario.toString(), "--fail-on", "warning");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("2_drop_note.up.sql:1: DG102 warning: drops a column"), run.out());
+        assertTrue(!run.out().contains("down.sql") && !run.out().contains("DG308"), "ups only, the scenario's levels: " + run.out());
+        assertTrue(run.out().contains("2 migrations, 2 statements"), run.out());
+    }
+
+    @Test
+    void theTimeZoneOptionTellsWhetherTimestampToTimestamptzRewrites() throws Exception {
+        Files.writeString(dir.resolve("V1__event.sql"), "ALTER TABLE event ADD COLUMN at timestamp;\n"
+                + "ALTER TABLE event ALTER COLUMN at TYPE timestamptz;\n");
+        CliRun unknown = CliRun.of("lint", dir.toString(), "--dialect", "postgresql", "--level", "DG308=off");
+        assertTrue(unknown.out().contains("DG302 warning"), unknown.out());
+        CliRun utc = CliRun.of("lint", dir.toString(), "--dialect", "postgresql", "--level", "DG308=off", "--time-zone", "UTC");
+        assertTrue(!utc.out().contains("DG302"), utc.out());
+    }
 }

@@ -21,6 +21,18 @@ public final class MigrationState {
     private boolean mixReported;
     private int statements;
     private final Map<String, String> notes = new HashMap<>();
+    private final Map<String, String> columnTypes = new HashMap<>();
+    private final Set<String> backfilled = new HashSet<>();
+    private String timeZone;
+
+    public MigrationState() {}
+
+    /** Starts from what is known before the migration: new tables, column types, the session's time zone. */
+    public MigrationState(MigrationContext context) {
+        context.newTables().forEach(this::created);
+        context.columnTypes().forEach((column, type) -> columnTypes.put(column.toLowerCase(Locale.ROOT), type));
+        timeZone = context.timeZone();
+    }
 
     /** A table name as rules compare them: unquoted, lower case, without its schema. */
     public static String key(String name) {
@@ -38,6 +50,34 @@ public final class MigrationState {
 
     public void dropped(String table) {
         createdTables.remove(key(table));
+    }
+
+    /** A column's type as the statements so far (or the state before the migration) declared it. */
+    public void columnType(String table, String column, String type) {
+        columnTypes.put(key(table) + "." + key(column), type);
+    }
+
+    /** The column's type before this statement, or null when nothing said. */
+    public String columnType(String table, String column) {
+        return columnTypes.get(key(table) + "." + key(column));
+    }
+
+    /** Every row of the column was given a value by an earlier statement ({@code UPDATE t SET c = …}). */
+    public void backfilled(String table, String column) {
+        backfilled.add(key(table) + "." + key(column));
+    }
+
+    public boolean isBackfilled(String table, String column) {
+        return backfilled.contains(key(table) + "." + key(column));
+    }
+
+    /** The session's time zone as set so far ({@code SET TIME ZONE}), or the one it starts with; null when unknown. */
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public void timeZone(String zone) {
+        timeZone = zone;
     }
 
     /** True unless the migration created the table itself: only then can a live database hold rows in it. */

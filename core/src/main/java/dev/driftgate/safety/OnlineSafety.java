@@ -73,6 +73,11 @@ public record OnlineSafety(HazardLevel failOn, Map<Rule, HazardLevel> levels, bo
         return StaticAnalysis.analyse(rules, file.toString(), ScriptRunner.read(file), statements, levels, newTables);
     }
 
+    /** As above, with what is known of the state before the migration (column types, the session's time zone). */
+    public List<Hazard> staticHazards(SafetyRules rules, Path file, List<SqlStatement> statements, MigrationContext context) {
+        return StaticAnalysis.analyse(rules, file.toString(), ScriptRunner.read(file), statements, levels, context);
+    }
+
     /** The static hazards with what the observation of the same statements showed. */
     public List<Hazard> reconcile(List<Hazard> hazards, List<StatementObservation> observations) {
         List<Hazard> out = new ArrayList<>(hazards);

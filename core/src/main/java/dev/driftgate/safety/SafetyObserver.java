@@ -20,6 +20,14 @@ public interface SafetyObserver {
     List<StatementObservation> observe(Connection connection, List<SqlStatement> statements, boolean transaction)
             throws SQLException;
 
+    /**
+     * The time zone a migration's session starts in (PostgreSQL's {@code TimeZone}; the JDBC driver
+     * sets it from the JVM's zone), or null where no rule depends on it.
+     */
+    default String sessionTimeZone(Connection connection) throws SQLException {
+        return null;
+    }
+
     /** A statement failed on the observed copy (with representative rows: often a data-dependent failure). */
     final class Failed extends DriftgateException {
         private final transient List<StatementObservation> before;

@@ -26,6 +26,24 @@ public interface SafetyRules {
      */
     boolean checkUnparsed(SqlStatement statement, MigrationState migration, HazardSink out);
 
+    /**
+     * A statement JSqlParser cannot read even prepared: the dialect's own reading of it, by its
+     * text, where that is enough for the rules (an ALTER TABLE split into its actions, an index's
+     * table and kind without its expressions, DROP TRIGGER, ALTER TYPE). True when handled; false
+     * leaves it {@link Rule#NOT_ANALYSED}.
+     *
+     * @param parts checks a part of the statement (prepared and parsed like a statement of its
+     *     own, same file and line); false when the parser cannot read that either
+     */
+    default boolean checkFallback(SqlStatement statement, MigrationState migration, HazardSink out, Parts parts) {
+        return false;
+    }
+
+    /** Re-reads part of a statement for {@link #checkFallback}. */
+    interface Parts {
+        boolean check(String sql);
+    }
+
     /** @param sql what JSqlParser gets @param flags clauses removed from it, upper case ({@code CONCURRENTLY}) */
     record Prepared(String sql, Set<String> flags) {}
 

@@ -39,8 +39,13 @@ public final class StaticAnalysis {
      */
     public static List<Hazard> analyse(SafetyRules rules, String file, String text, List<SqlStatement> statements,
             Map<Rule, HazardLevel> levels, Set<String> newTables) {
-        MigrationState state = new MigrationState();
-        newTables.forEach(state::created);
+        return analyse(rules, file, text, statements, levels, MigrationContext.newTables(newTables));
+    }
+
+    /** As above, with what is known of the state before the migration (column types, the session's time zone). */
+    public static List<Hazard> analyse(SafetyRules rules, String file, String text, List<SqlStatement> statements,
+            Map<Rule, HazardLevel> levels, MigrationContext context) {
+        MigrationState state = new MigrationState(context);
         statements.forEach(s -> state.countStatement());
         List<Hazard> hazards = new ArrayList<>();
         for (SqlStatement statement : statements) {
@@ -53,15 +58,26 @@ public final class StaticAnalysis {
             if (rules.checkUnparsed(statement, state, sink)) {
                 continue;
             }
-            SafetyRules.Prepared prepared = rules.prepare(statement.sql());
-            Statement tree = parse(prepared.sql());
-            if (tree == null) {
-                sink.add(Rule.NOT_ANALYSED, "JSqlParser cannot read it");
-                continue;
+            if (!checkParsed(rules, statement, statement.sql(), state, sink)
+                    && !rules.checkFallback(statement, state, sink, part -> checkParsed(rules, statement, part, state, sink))) {
+                sink.add(Rule.NOT_ANALYSED, "neither JSqlParser nor the dialect's fallback reads it");
             }
-            rules.check(new ParsedStatement(statement, tree, prepared.flags()), state, sink);
         }
         return suppress(text, file, statements, hazards, levels, true);
+    }
+
+    /** Prepares, parses and checks {@code sql} (the statement or part of it); false when the parser cannot read it. */
+    private static boolean checkParsed(SafetyRules rules, SqlStatement statement, String sql, MigrationState state,
+            SafetyRules.HazardSink sink) {
+        SafetyRules.Prepared prepared = rules.prepare(sql);
+        Statement tree = parse(prepared.sql());
+        if (tree == null) {
+            return false;
+        }
+        SqlStatement part = sql.equals(statement.sql()) ? statement
+                : new SqlStatement(sql, statement.source(), statement.line(), statement.ordinal());
+        rules.check(new ParsedStatement(part, tree, prepared.flags()), state, sink);
+        return true;
     }
 
     /**

@@ -15,7 +15,9 @@ import dev.driftgate.DriftgateException;
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.safety.OnlineSafety;
+import dev.driftgate.safety.Rule;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ import java.util.function.Function;
  * @param baselineCache keep applied baselines on PostgreSQL {@code server} targets
  * @param shard this job's share of the scenarios, or null for all of them
  * @param safety the online-safety levels and observation
+ * @param safetyKeys the {@code driftgate.safety.*} keys set for the run: they win over a scenario's own
  */
 public record Settings(
         boolean approve,
@@ -52,7 +55,8 @@ public record Settings(
         Duration sweepAge,
         boolean baselineCache,
         Shard shard,
-        OnlineSafety safety) {
+        OnlineSafety safety,
+        Map<String, String> safetyKeys) {
 
     /** The {@code index}-th of {@code total} deterministic shares of the scenarios (1-based). */
     public record Shard(int index, int total) {}
@@ -80,7 +84,31 @@ public record Settings(
                 Duration.ofMinutes(parameters.apply(SWEEP_AGE).map(m -> number(SWEEP_AGE, m)).orElse(60L)),
                 parameters.apply(BASELINE_CACHE).map(Boolean::parseBoolean).orElse(false),
                 shard(parameters.apply(SHARD).orElseGet(Settings::gitLabShard)),
-                OnlineSafety.configured(parameters));
+                OnlineSafety.configured(parameters),
+                safetyKeys(parameters));
+    }
+
+    private static Map<String, String> safetyKeys(Function<String, Optional<String>> parameters) {
+        Map<String, String> out = new TreeMap<>();
+        List<String> keys = new ArrayList<>(List.of(OnlineSafety.FAIL_ON, OnlineSafety.OBSERVE, OnlineSafety.ROWS));
+        for (Rule rule : Rule.values()) {
+            keys.add(OnlineSafety.LEVEL_PREFIX + rule.code());
+        }
+        keys.forEach(k -> parameters.apply(k).ifPresent(v -> out.put(k, v)));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The online safety of one scenario: its file's {@code online-safety:} keys, under the ones set
+     * for the run (a CI job can still make every scenario strict, or lenient).
+     */
+    public OnlineSafety safetyFor(Map<String, String> scenarioKeys) {
+        if (scenarioKeys.isEmpty()) {
+            return safety;
+        }
+        Map<String, String> merged = new TreeMap<>(scenarioKeys);
+        merged.putAll(safetyKeys);
+        return OnlineSafety.configured(k -> Optional.ofNullable(merged.get(k)));
     }
 
     private static long number(String key, String value) {

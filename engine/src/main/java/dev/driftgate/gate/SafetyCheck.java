@@ -2,6 +2,8 @@ package dev.driftgate.gate;
 
 import dev.driftgate.dialect.Dialect;
 import dev.driftgate.safety.Hazard;
+import dev.driftgate.safety.MigrationContext;
+import dev.driftgate.safety.MigrationState;
 import dev.driftgate.safety.OnlineSafety;
 import dev.driftgate.safety.SafetyObserver;
 import dev.driftgate.safety.StatementObservation;
@@ -11,7 +13,9 @@ import dev.driftgate.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
@@ -33,7 +37,8 @@ final class SafetyCheck {
         OnlineSafety safety = target.safety();
         List<SqlStatement> statements = migration.up().statements(dialect);
         Set<String> newTables = target.tablesNewSinceBaseline();
-        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect.safetyRules(), migration.up().file(), statements, newTables));
+        MigrationContext context = new MigrationContext(newTables, columnTypes(before), target.sessionTimeZone());
+        List<Hazard> hazards = new ArrayList<>(safety.staticHazards(dialect.safetyRules(), migration.up().file(), statements, context));
         // compare(expected, actual) describes the change that takes actual to expected: here, the migration.
         hazards.addAll(safety.schemaHazards(target.compare(after, before), statements));
         hazards.addAll(SafetyNets.missing(target, migration, statements));
@@ -72,6 +77,14 @@ final class SafetyCheck {
         }
         return OnlineSafety.counts(hazards) + (safety.observe() ? "; observed " + observed.size()
                 + " statement" + (observed.size() == 1 ? "" : "s") : "") + details;
+    }
+
+    /** Each column's type before the candidate, for the rules a statement's text alone cannot decide. */
+    private static Map<String, String> columnTypes(SchemaSnapshot before) {
+        Map<String, String> out = new HashMap<>();
+        before.schemas().forEach(s -> s.tables().forEach(t -> t.columns().forEach(c ->
+                out.putIfAbsent(MigrationState.key(t.name()) + "." + MigrationState.key(c.name()), c.type()))));
+        return out;
     }
 
     private static String details(List<Hazard> hazards, List<StatementObservation> observed, List<SampleRows.Inserted> seeded) {

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opentest4j.TestAbortedException;
@@ -68,6 +69,7 @@ public final class TargetRun implements AutoCloseable {
      * back); on MySQL, whose read-only mode is per session, only the snapshots.
      */
     private final Map<ThrowawayDatabase, Connection> sessions = new HashMap<>();
+    private Optional<String> sessionTimeZone;
     private ThrowawayDatabase current;
     private SchemaSnapshot currentSnapshot;
     private String blocked;
@@ -97,7 +99,7 @@ public final class TargetRun implements AutoCloseable {
         TargetRun run = new TargetRun(scenario, spec, opened.server(), opened.owned());
         // Started here, or already running (an embedded server shared by the JVM's targets: about 0).
         run.timings.server(System.nanoTime() - start);
-        run.safety = settings.safety();
+        run.safety = settings.safetyFor(scenario.safety());
         // Only a server that outlives the run can keep a baseline for the next one, and only where
         // databases can be copied (PostgreSQL); opt-in, since the cache is a database left behind.
         run.baselineCache = spec instanceof TargetSpec.Server
@@ -456,6 +458,19 @@ public final class TargetRun implements AutoCloseable {
         String mode = scenario.sqlMode() == null ? "the server's sql_mode (strict by default)" : "sql_mode " + scenario.sqlMode();
         return " (raised under " + mode + "; a history written for a laxer server needs its mode: set sql-mode in "
                 + scenario.configFile() + ", e.g. sql-mode: NO_ENGINE_SUBSTITUTION)";
+    }
+
+    /**
+     * The time zone migrations' sessions start in on this target (PostgreSQL: the JVM's zone, which
+     * the JDBC driver sets), asked once; the static rules need it for timestamp to timestamptz.
+     */
+    String sessionTimeZone() throws SQLException {
+        if (sessionTimeZone == null) {
+            try (Connection c = server.connect(server.dialect().maintenanceDatabase())) {
+                sessionTimeZone = Optional.ofNullable(scenario.dialect().safetyObserver().sessionTimeZone(c));
+            }
+        }
+        return sessionTimeZone.orElse(null);
     }
 
     /** The sql_mode migrations run under on MySQL/MariaDB: the scenario's, else the server's own. */

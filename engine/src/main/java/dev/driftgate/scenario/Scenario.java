@@ -29,6 +29,8 @@ import java.util.Set;
  * @param groups the candidates in groups that are rolled back as a unit (empty without group mode)
  * @param releases the SQL of the application releases around the candidates, or null
  * @param restore restore scripts by candidate version (a backup table back into place)
+ * @param safety the online-safety settings the file gives, as {@code driftgate.safety.*} keys (a
+ *     configuration parameter of the run wins over each)
  */
 public record Scenario(
         Path directory,
@@ -52,7 +54,8 @@ public record Scenario(
         boolean historyChain,
         List<List<Migration>> groups,
         Releases releases,
-        Map<String, Script> restore) {
+        Map<String, Script> restore,
+        Map<String, String> safety) {
 
     /** The group of a candidate when it has other members, else null. */
     public List<Migration> groupOf(Migration m) {

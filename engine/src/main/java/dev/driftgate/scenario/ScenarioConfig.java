@@ -37,6 +37,8 @@ import java.util.Map;
  * @param compatibility the SQL the application releases send (docs/zero-downtime.md)
  * @param restore by candidate version, a script that brings back from its backup table what the
  *     candidate destroyed, when the rollback is not the restore path
+ * @param onlineSafety this scenario's online-safety levels (docs/safety.md): a history whose
+ *     migrations already ran in production is gated for rollback and re-apply, not for how they lock
  */
 public record ScenarioConfig(
         String dialect,
@@ -57,7 +59,8 @@ public record ScenarioConfig(
         String baseline,
         @JsonProperty("sql-mode") String sqlMode,
         Compatibility compatibility,
-        Map<String, String> restore) {
+        Map<String, String> restore,
+        @JsonProperty("online-safety") OnlineSafetyConfig onlineSafety) {
 
     /**
      * @param path relative to the scenario directory
@@ -86,4 +89,16 @@ public record ScenarioConfig(
     public record Compatibility(String previous, String next) {}
 
     public record Groups(String by, Integer length, List<List<String>> members) {}
+
+    /**
+     * As the {@code driftgate.safety.*} keys, for this scenario; a configuration parameter set for
+     * the run wins over it.
+     *
+     * @param failOn {@code off}, {@code info}, {@code warning} or {@code error}
+     * @param levels a rule's level by its code ({@code DG301: warning})
+     * @param observe whether candidates also run on a seeded copy
+     * @param rows representative rows per touched table on that copy
+     */
+    public record OnlineSafetyConfig(@JsonProperty("fail-on") String failOn, Map<String, String> levels, Boolean observe,
+            Integer rows) {}
 }

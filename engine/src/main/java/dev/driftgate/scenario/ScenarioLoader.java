@@ -14,6 +14,9 @@ import dev.driftgate.dialect.Dialect;
 import dev.driftgate.dialect.Dialects;
 import dev.driftgate.diff.IgnoreRule;
 import dev.driftgate.diff.IgnoreRules;
+import dev.driftgate.safety.HazardLevel;
+import dev.driftgate.safety.OnlineSafety;
+import dev.driftgate.safety.Rule;
 import dev.driftgate.sql.ScriptRunner;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -187,7 +190,8 @@ public final class ScenarioLoader {
                 config.environments() == null ? Map.of() : Map.copyOf(config.environments()), forwardFix,
                 sqlMode(at, dialect, config.sqlMode()), start.equals("empty"),
                 modes.contains("group") ? groups(at, config.groups(), candidates) : List.of(),
-                releases(at, paths, dialect, config.compatibility()), restore(at, paths, config.restore(), candidates));
+                releases(at, paths, dialect, config.compatibility()), restore(at, paths, config.restore(), candidates),
+                safety(at, config.onlineSafety()));
     }
 
     private static Releases releases(ConfigPositions at, ScenarioPaths paths, Dialect dialect, ScenarioConfig.Compatibility c) {
@@ -237,6 +241,45 @@ public final class ScenarioLoader {
             out.put(m.version(), Script.of(script, ScriptRunner.read(script)));
         });
         return Map.copyOf(out);
+    }
+
+    /** {@code online-safety:} as the {@code driftgate.safety.*} keys, each value checked where it is written. */
+    private static Map<String, String> safety(ConfigPositions at, ScenarioConfig.OnlineSafetyConfig config) {
+        Map<String, String> out = new TreeMap<>();
+        if (config == null) {
+            return out;
+        }
+        if (config.failOn() != null) {
+            out.put(OnlineSafety.FAIL_ON, level(at, "online-safety.fail-on", config.failOn()));
+        }
+        if (config.levels() != null) {
+            config.levels().forEach((code, level) -> {
+                Rule rule = Rule.byCode(code).orElseThrow(() -> at.error("online-safety.levels",
+                        "'" + code + "': no such rule code (docs/safety.md lists them)"));
+                out.put(OnlineSafety.LEVEL_PREFIX + rule.code(), level(at, "online-safety.levels", level));
+            });
+        }
+        if (config.observe() != null) {
+            out.put(OnlineSafety.OBSERVE, config.observe().toString());
+        }
+        if (config.rows() != null) {
+            if (config.rows() < 0) {
+                throw at.error("online-safety.rows", config.rows() + ": expected 0 or more rows");
+            }
+            out.put(OnlineSafety.ROWS, config.rows().toString());
+        }
+        return Map.copyOf(out);
+    }
+
+    /** A level as written; YAML reads a bare {@code off} as false, which means off here too. */
+    private static String level(ConfigPositions at, String key, String value) {
+        String level = value.equals("false") ? "off" : value;
+        try {
+            HazardLevel.parse(level);
+            return level;
+        } catch (DriftgateException e) {
+            throw at.error(key, e.getMessage(), e);
+        }
     }
 
     /** Consecutive candidates that share a group key form a group; a listed group must be consecutive candidates. */

@@ -32,7 +32,7 @@ class ScenarioLoaderTest {
     void anUnknownKeyNamesItsLineAndTheKnownKeys() throws Exception {
         String m = error("dialect: postgresql\nrollbak: optional\n");
         assertEquals(dir.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, compatibility, declared, "
-                + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, restore, rollback, "
+                + "dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, online-safety, restore, rollback, "
                 + "rollback-modes, seed, sql-mode, targets)", m);
     }
 

@@ -1,5 +1,7 @@
 package dev.driftgate.dialect.mysql;
 
+import dev.driftgate.safety.Backfills;
+import dev.driftgate.safety.CreatedRelations;
 import dev.driftgate.safety.MigrationState;
 import dev.driftgate.safety.ParsedStatement;
 import dev.driftgate.safety.Rule;
@@ -73,6 +75,7 @@ public final class MysqlSafetyRules implements SafetyRules {
     @Override
     public boolean checkUnparsed(SqlStatement statement, MigrationState migration, HazardSink out) {
         String sql = statement.sql();
+        CreatedRelations.record(sql, migration);
         if (SESSION.consume(sql, migration)) {
             return true;
         }
@@ -90,6 +93,11 @@ public final class MysqlSafetyRules implements SafetyRules {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public boolean checkFallback(SqlStatement statement, MigrationState migration, HazardSink out, Parts parts) {
+        return MysqlFallback.check(statement.sql(), migration, out, parts);
     }
 
     @Override
@@ -118,6 +126,9 @@ public final class MysqlSafetyRules implements SafetyRules {
         } else if (tree instanceof Alter alter) {
             alter(parsed, alter, migration, out);
         } else if (tree instanceof Insert || tree instanceof Update || tree instanceof Delete) {
+            if (tree instanceof Update update) {
+                Backfills.record(update, migration);
+            }
             if (migration.recordChangeKindAndReportMix(false)) {
                 out.add(Rule.MIXED_DDL_AND_DML, "data change in a migration that also changes the schema");
             }
@@ -208,7 +219,7 @@ public final class MysqlSafetyRules implements SafetyRules {
                     }
                 }
                 case MODIFY, CHANGE -> {
-                    copyReason = modify(table, text, upper, op, out, copyReason);
+                    copyReason = modify(table, text, upper, op, migration, out, copyReason);
                 }
                 case ALTER -> {
                     if (upper.contains("DROP DEFAULT")) {
@@ -232,7 +243,8 @@ public final class MysqlSafetyRules implements SafetyRules {
         strongLock(parsed, migration, out, "ALTER TABLE " + table);
     }
 
-    private static String modify(String table, String text, String upper, AlterOperation op, HazardSink out, String copyReason) {
+    private static String modify(String table, String text, String upper, AlterOperation op, MigrationState migration,
+            HazardSink out, String copyReason) {
         Matcher m = COLUMN_NAME.matcher(text);
         String column = m.matches() ? m.group(1).replace("`", "") : "?";
         if (op == AlterOperation.CHANGE && m.matches() && m.group(2) != null
@@ -247,7 +259,7 @@ public final class MysqlSafetyRules implements SafetyRules {
         if (upper.contains("CHARACTER SET") || upper.contains("CHARSET") || upper.contains("COLLATE")) {
             out.add(Rule.CHARSET_CHANGE, where);
         }
-        if (upper.contains("NOT NULL")) {
+        if (upper.contains("NOT NULL") && !migration.isBackfilled(table, column)) {
             out.add(Rule.NOT_NULL_ON_EXISTING_DATA, where);
         }
         return "changing the definition of " + where;

@@ -31,6 +31,13 @@ final class PostgresObserver implements SafetyObserver {
     private record Relation(String name, String kind, long fileNode) {}
 
     @Override
+    public String sessionTimeZone(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW TimeZone")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Override
     public List<StatementObservation> observe(Connection c, List<SqlStatement> statements, boolean transaction)
             throws SQLException {
         Map<Long, Relation> before = relations(c);

@@ -1,5 +1,7 @@
 package dev.driftgate.dialect.postgres;
 
+import dev.driftgate.safety.Backfills;
+import dev.driftgate.safety.CreatedRelations;
 import dev.driftgate.safety.MigrationState;
 import dev.driftgate.safety.ParsedStatement;
 import dev.driftgate.safety.Rule;
@@ -43,6 +45,7 @@ public final class PostgresSafetyRules implements SafetyRules {
     private static final Pattern SERIAL = Pattern.compile("(?i)^(small|big)?serial\\d?$");
     private static final Pattern NOT_NULL_CHECK = Pattern.compile(
             "(?is)^ADD\\s+CONSTRAINT\\s+(\"[^\"]+\"|\\w+)\\s+CHECK\\s*\\(\\s*\\(?\\s*(\"[^\"]+\"|\\w+)\\s+IS\\s+NOT\\s+NULL\\s*\\)?\\s*\\)\\s*$");
+    private static final Pattern NAMED_CHECK = Pattern.compile("(?is)^ADD\\s+CONSTRAINT\\s+(\"[^\"]+\"|\\w+)\\s+CHECK\\b");
     private static final Pattern VALIDATE = Pattern.compile("(?is)^VALIDATE\\s+CONSTRAINT\\s+(\"[^\"]+\"|\\w+)\\s*$");
     private static final Pattern EXCLUDE = Pattern.compile(
             "(?is)^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(\\S+)\\s+ADD\\s+(?:CONSTRAINT\\s+\\S+\\s+)?EXCLUDE\\b.*");
@@ -50,6 +53,14 @@ public final class PostgresSafetyRules implements SafetyRules {
             + "(SEQUENCE|TRIGGER|FUNCTION|PROCEDURE|TYPE|DOMAIN|EXTENSION|SCHEMA|ROLE|POLICY|AGGREGATE|OPERATOR|COLLATION)"
             + "|COMMENT\\s+ON|GRANT|REVOKE|ALTER\\s+(SEQUENCE|FUNCTION|PROCEDURE|ROLE|DEFAULT\\s+PRIVILEGES))\\b.*");
     private static final Pattern ALTER_COLUMN = Pattern.compile("(?is)^ALTER\\s+(?:COLUMN\\s+)?(\"[^\"]+\"|\\w+)\\s+(.*)$");
+    private static final Pattern NEW_TYPE = Pattern.compile("(?is)^TYPE\\s+(.*?)(\\s+COLLATE\\s+.*?)?(\\s+USING\\s+.*)?$");
+    // SET TIME ZONE 'UTC', SET timezone = 'UTC', SET LOCAL timezone TO utc, set_config('timezone', 'UTC', …)
+    private static final Pattern SET_TIME_ZONE = Pattern.compile("(?is)^\\s*(?:SET\\s+(?:SESSION\\s+|LOCAL\\s+)?"
+            + "(?:TIME\\s+ZONE\\s+|\"?timezone\"?\\s*(?:=|\\s+TO\\s+)\\s*)|SELECT\\s+(?:pg_catalog\\.)?set_config\\s*\\(\\s*'timezone'\\s*,\\s*)"
+            + "'?([^';,)]+)'?.*");
+    /** Zones with an offset of zero at every date: PostgreSQL 12+ changes timestamp to timestamptz without a rewrite in them. */
+    private static final Pattern ZERO_OFFSET_ZONE = Pattern.compile("(?i)^(Etc/)?(UTC|UCT|GMT|GMT[+-]?0|Universal|Zulu|Z|Greenwich)$"
+            + "|^[+-]?0+(:00)?$");
 
     @Override
     public Prepared prepare(String sql) {
@@ -82,6 +93,14 @@ public final class PostgresSafetyRules implements SafetyRules {
     @Override
     public boolean checkUnparsed(SqlStatement statement, MigrationState migration, HazardSink out) {
         String sql = statement.sql();
+        CreatedRelations.record(sql, migration);
+        Matcher zone = SET_TIME_ZONE.matcher(sql);
+        if (zone.matches()) {
+            String value = zone.group(1).strip();
+            // LOCAL and DEFAULT go back to the server's or connection's zone, which the statement does not tell
+            migration.timeZone(value.equalsIgnoreCase("LOCAL") || value.equalsIgnoreCase("DEFAULT") ? null : value);
+            return true;
+        }
         if (SESSION.consume(sql, migration)) {
             return true;
         }
@@ -116,10 +135,20 @@ public final class PostgresSafetyRules implements SafetyRules {
     }
 
     @Override
+    public boolean checkFallback(SqlStatement statement, MigrationState migration, HazardSink out, Parts parts) {
+        return PostgresFallback.check(statement.sql(), migration, out, parts);
+    }
+
+    @Override
     public void check(ParsedStatement parsed, MigrationState migration, HazardSink out) {
         var tree = parsed.tree();
         if (tree instanceof CreateTable create) {
-            migration.created(create.getTable().getFullyQualifiedName());
+            String table = create.getTable().getFullyQualifiedName();
+            migration.created(table);
+            if (create.getColumnDefinitions() != null) {
+                create.getColumnDefinitions().forEach(c -> migration.columnType(table, c.getColumnName(),
+                        c.getColDataType().toString()));
+            }
             ddl(migration);
         } else if (tree instanceof CreateIndex index) {
             createIndex(parsed, index, migration, out);
@@ -130,7 +159,10 @@ public final class PostgresSafetyRules implements SafetyRules {
             strongLock(migration, out, "TRUNCATE");
         } else if (tree instanceof Alter alter) {
             alter(parsed, alter, migration, out);
-        } else if (tree instanceof Insert || tree instanceof Update || tree instanceof Delete) {
+        } else if (tree instanceof Update update) {
+            Backfills.record(update, migration);
+            migration.recordChangeKindAndReportMix(false);
+        } else if (tree instanceof Insert || tree instanceof Delete) {
             migration.recordChangeKindAndReportMix(false);
         }
     }
@@ -220,6 +252,7 @@ public final class PostgresSafetyRules implements SafetyRules {
                 continue;
             }
             if (!existing) {
+                recordColumnTypes(table, e, text, migration);
                 continue;
             }
             locks = true;
@@ -230,23 +263,51 @@ public final class PostgresSafetyRules implements SafetyRules {
                 if (column != null) {
                     migration.note("validated not null " + column, "yes");
                 }
+                // The check added NOT VALID earlier in this migration meets the existing rows here.
+                if (migration.noted("unvalidated check " + MigrationState.key(validate.group(1))) != null) {
+                    out.add(Rule.CHECK_ON_EXISTING_DATA, "validates " + validate.group(1) + " on " + table);
+                }
                 continue;
+            }
+            Matcher namedCheck = NAMED_CHECK.matcher(text);
+            if (parsed.has("NOT VALID") && namedCheck.find()) {
+                migration.note("unvalidated check " + MigrationState.key(namedCheck.group(1)), table);
             }
             Matcher notNullCheck = NOT_NULL_CHECK.matcher(text);
             if (notNullCheck.matches() && parsed.has("NOT VALID")) {
                 migration.note("not-null check " + MigrationState.key(notNullCheck.group(1)),
                         MigrationState.key(table) + "." + MigrationState.key(notNullCheck.group(2)));
             }
-            if (op == AlterOperation.DROP && (e.getColumnName() != null || upper.startsWith("DROP COLUMN"))) {
+            if (upper.matches("(?s)^SET\\s+(LOGGED|UNLOGGED|TABLESPACE)\\b.*")) {
+                out.add(Rule.TYPE_CHANGE_REWRITE, table + " " + text + " rewrites the whole table");
+            } else if (op == AlterOperation.DROP && (e.getColumnName() != null || upper.startsWith("DROP COLUMN"))) {
                 out.add(Rule.DROP_COLUMN, table + "." + (e.getColumnName() == null ? text : e.getColumnName()));
             } else if (op == AlterOperation.ALTER) {
                 alterColumn(table, text, migration, out);
             } else if (op == AlterOperation.ADD) {
                 add(parsed, table, e, upper, out);
             }
+            recordColumnTypes(table, e, text, migration);
         }
         if (locks) {
             strongLock(migration, out, "ALTER TABLE " + table);
+        }
+    }
+
+    /** Column types the statement declares (ADD COLUMN, ALTER … TYPE), for a later TYPE change to compare with. */
+    private static void recordColumnTypes(String table, AlterExpression e, String text, MigrationState migration) {
+        if (e.getOperation() == AlterOperation.ADD && e.getColDataTypeList() != null) {
+            for (AlterExpression.ColumnDataType column : e.getColDataTypeList()) {
+                if (column.getColDataType() != null) {
+                    migration.columnType(table, column.getColumnName(), column.getColDataType().toString());
+                }
+            }
+        } else if (e.getOperation() == AlterOperation.ALTER) {
+            Matcher m = ALTER_COLUMN.matcher(text);
+            Matcher type = m.matches() ? NEW_TYPE.matcher(m.group(2).strip()) : null;
+            if (type != null && type.matches()) {
+                migration.columnType(table, m.group(1), type.group(1));
+            }
         }
     }
 
@@ -256,16 +317,50 @@ public final class PostgresSafetyRules implements SafetyRules {
         String action = (m.matches() ? m.group(2) : text).toUpperCase(Locale.ROOT);
         String where = table + "." + column;
         if (action.startsWith("TYPE ")) {
-            out.add(Rule.TYPE_CHANGE_REWRITE, where + " " + text.substring(text.toUpperCase(Locale.ROOT).indexOf("TYPE ")));
+            String typeChange = (m.matches() ? m.group(2) : text).strip();
+            if (!timestampZoneOnlyInUtc(migration.columnType(table, column), typeChange, migration.timeZone())) {
+                out.add(Rule.TYPE_CHANGE_REWRITE, where + " " + text.substring(text.toUpperCase(Locale.ROOT).indexOf("TYPE ")));
+            }
         } else if (action.startsWith("SET NOT NULL")) {
             if (migration.noted("validated not null " + MigrationState.key(table) + "." + MigrationState.key(column)) != null) {
                 return;
             }
             out.add(Rule.SET_NOT_NULL, where);
-            out.add(Rule.NOT_NULL_ON_EXISTING_DATA, where);
+            if (!migration.isBackfilled(table, column)) {
+                out.add(Rule.NOT_NULL_ON_EXISTING_DATA, where);
+            }
         } else if (action.startsWith("DROP DEFAULT")) {
             out.add(Rule.DROP_DEFAULT, where);
         }
+    }
+
+    /**
+     * timestamp to timestamptz (or back) without USING, in a session whose time zone is UTC: PostgreSQL
+     * 12+ keeps the stored values, which mean the same instants there, and rewrites nothing.
+     */
+    static boolean timestampZoneOnlyInUtc(String oldType, String action, String timeZone) {
+        Matcher type = NEW_TYPE.matcher(action);
+        if (oldType == null || timeZone == null || !type.matches() || type.group(3) != null
+                || !ZERO_OFFSET_ZONE.matcher(timeZone.strip()).matches()) {
+            return false;
+        }
+        String before = timestampKind(oldType);
+        String after = timestampKind(type.group(1));
+        return before != null && after != null && !before.equals(after);
+    }
+
+    /** "tz" or "plain" for the timestamp types (any precision), null for anything else. */
+    private static String timestampKind(String type) {
+        String t = type.strip().replace("\"", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+                .replaceAll("\\s*\\(\\s*\\d+\\s*\\)", "");
+        if (t.startsWith("pg_catalog.")) {
+            t = t.substring("pg_catalog.".length());
+        }
+        return switch (t) {
+            case "timestamptz", "timestamp with time zone" -> "tz";
+            case "timestamp", "timestamp without time zone" -> "plain";
+            default -> null;
+        };
     }
 
     private static void add(ParsedStatement parsed, String table, AlterExpression e, String upper, HazardSink out) {
@@ -301,10 +396,11 @@ public final class PostgresSafetyRules implements SafetyRules {
                 out.add(Rule.CONSTRAINT_WITHOUT_NOT_VALID, "foreign key on " + table);
             }
         } else if (upper.matches("(?s).*\\bCHECK\\s*\\(.*")) {
+            // NOT VALID: existing rows are not checked, so they cannot make it fail (VALIDATE does, later)
             if (!parsed.has("NOT VALID")) {
                 out.add(Rule.CONSTRAINT_WITHOUT_NOT_VALID, "check on " + table);
+                out.add(Rule.CHECK_ON_EXISTING_DATA, "on " + table);
             }
-            out.add(Rule.CHECK_ON_EXISTING_DATA, "on " + table);
         } else if (upper.contains("PRIMARY KEY") || upper.matches("(?s).*\\bUNIQUE\\b.*")) {
             if (!parsed.has("USING INDEX")) {
                 out.add(Rule.CONSTRAINT_INDEX_UNDER_LOCK, "on " + table);
