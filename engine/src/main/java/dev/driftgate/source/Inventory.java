@@ -141,7 +141,8 @@ public record Inventory(Path file, List<Entry> environments) {
             if (userEnv != null) {
                 user = System.getenv(userEnv);
                 if (user == null) {
-                    throw where.error(path, "user-env " + userEnv + ": the environment variable is not set");
+                    String key = e.has("user-env") ? path + ".user-env" : "defaults.user-env";
+                    throw where.error(key, userEnv + ": the environment variable is not set");
                 }
             }
             out.add(new Entry(name, value, text(e, "group", path, where), labels, user, passwordEnv, where.where(path)));
