@@ -42,7 +42,7 @@ class DriftCommandTest {
                     "--env", "staging=" + staging.jdbcUrl(), "--env", "dev=jdbc:postgresql://127.0.0.1:" + closed + "/dev",
                     "--user", "postgres");
             assertEquals(2, all.exitCode(), all.out() + all.err());
-            assertTrue(all.out().contains("3 environments, 1 drifted, 1 unreadable"), all.out());
+            assertTrue(all.out().contains("3 environments: 1 in sync; 1 drifted in 1 distinct way; 1 unreadable"), all.out());
             assertTrue(all.out().matches("(?s).*prod\\s+in sync.*"), all.out());
             assertTrue(all.out().matches("(?s).*column public\\.t\\.hotfix\\s+=\\s+DropColumn\\s+\\?.*"), all.out());
             assertTrue(all.out().contains("cannot connect"), all.out());

@@ -76,7 +76,8 @@ class PipelineFilesTest {
                 jobs.put(name, job);
             }
         });
-        assertEquals(Set.of("build", "test", "outside", "driftgate-gate", "driftgate-comment", "driftgate-drift"), jobs.keySet());
+        assertEquals(Set.of("build", "test", "outside", "driftgate-gate", "driftgate-comment", "driftgate-drift",
+                "driftgate-drift-report"), jobs.keySet());
         int commands = 0;
         for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
             JsonNode j = job.getValue();
@@ -105,6 +106,10 @@ class PipelineFilesTest {
         assertEquals(List.of("build", "driftgate-gate"), list(jobs.get("driftgate-comment").path("needs")));
         assertEquals("$CI_PIPELINE_SOURCE == \"schedule\"", jobs.get("driftgate-drift").path("rules").get(0).path("if").asText());
         assertEquals("drift", jobs.get("driftgate-drift").path("stage").asText());
+        assertTrue(jobs.get("driftgate-drift").has("parallel"), "the drift scan runs as parallel: shards");
+        assertTrue(String.join(" ", list(jobs.get("driftgate-drift-report").path("script"))).contains("--merge"),
+                "the report merges the shards");
+        assertEquals(List.of("build", "driftgate-drift"), list(jobs.get("driftgate-drift-report").path("needs")));
         assertTrue(!jobs.get("build").has("rules"), "the build runs in scheduled pipelines too: the drift scan installs its archive");
         assertTrue(ci.path(".not-scheduled").path("rules").get(0).path("if").asText().contains("schedule"));
         for (String scenario : String.join(" ", list(gate.path("script"))).split("\\s+")) {

@@ -30,6 +30,11 @@ final class SilentServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /** How many connections it has accepted so far. */
+    int accepted() {
+        return accepted.size();
+    }
+
     int port() {
         return socket.getLocalPort();
     }

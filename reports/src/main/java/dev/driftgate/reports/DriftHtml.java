@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftgate.diff.Change;
 import dev.driftgate.diff.ChangeDetails;
 import dev.driftgate.diff.DiffResult;
+import dev.driftgate.schema.SnapshotDigest;
 import dev.driftgate.text.SafeText;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * The drift scan as one self-contained HTML file (no scripts, no external resources, so it opens
- * from a CI artifact or an e-mail): the verdict, a status per environment, the parity matrix, then
- * per environment each difference with the actual and expected definitions side by side, and the
+ * from a CI artifact or an e-mail): the verdict, for a small fleet a status per environment and the
+ * parity matrix, for a large one a row per distinct schema with its members, then per distinct
+ * drifted schema each difference with the actual and expected definitions side by side, and the
  * remediation SQL.
  */
 public final class DriftHtml {
@@ -50,24 +52,62 @@ public final class DriftHtml {
 
     private DriftHtml() {}
 
-    /**
-     * @param expected where the expected schema came from
-     * @param generated when the scan ran
-     */
-    public static String render(String expected, List<DriftReport.Environment> environments, ZonedDateTime generated) {
-        long drifted = environments.stream().filter(e -> "DRIFT".equals(e.status())).count();
-        long errors = environments.stream().filter(e -> "ERROR".equals(e.status())).count();
+    /** @param generated when the scan ran */
+    public static String render(DriftFleet fleet, ZonedDateTime generated) {
+        List<DriftReport.Environment> environments = fleet.environments();
+        int drifted = fleet.driftedCount();
+        int errors = fleet.unreadable().size();
+        int ways = fleet.drifted().size();
         String tone = errors > 0 ? "error" : drifted > 0 ? "drift" : "ok";
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>driftgate drift scan</title><style>")
                 .append(STYLE).append("</style></head><body>\n");
         out.append("<header class=\"").append(tone).append("\"><h1>")
                 .append(drifted == 0 && errors == 0 ? "No drift: every environment matches"
-                        : drifted + " of " + environments.size() + " environment" + (environments.size() == 1 ? "" : "s")
-                                + " drifted" + (errors > 0 ? ", " + errors + " unreadable" : ""))
-                .append("</h1><p>expected schema: <code>").append(esc(expected)).append("</code> · scanned ")
+                        : drifted + " of " + fleet.size() + " environment" + (fleet.size() == 1 ? "" : "s")
+                                + " drifted" + (ways > 1 ? " in " + ways + " distinct ways" : "")
+                                + (errors > 0 ? ", " + errors + " unreadable" : ""))
+                .append("</h1><p>").append(esc(fleet.headline())).append(fleet.shard() != null ? " · shard " + esc(fleet.shard()) : "")
+                .append(" · expected schema: <code>").append(esc(fleet.expected())).append("</code> · scanned ")
                 .append(esc(generated.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))).append("</p></header>\n<main>\n");
 
+        if (environments.size() <= DriftFleet.SMALL) {
+            environmentTable(out, environments);
+            matrix(out, environments);
+        } else {
+            groupTable(out, fleet);
+        }
+        List<DriftFleet.Group> groups = fleet.drifted();
+        for (int i = 0; i < groups.size(); i++) {
+            DriftFleet.Group g = groups.get(i);
+            out.append("<h2 id=\"drift-").append(i + 1).append("\">drift ").append(i + 1).append(" of ").append(groups.size())
+                    .append(": ").append(esc(DriftFleet.label(g))).append(" <span class=\"badge DRIFT\">")
+                    .append(g.result().differences().size()).append(" difference")
+                    .append(g.result().differences().size() == 1 ? "" : "s").append("</span></h2>\n<p>schema <code>")
+                    .append(esc(SnapshotDigest.shortForm(g.digest()))).append("</code> · ")
+                    .append(g.members().size() == 1 ? "" : g.members().size() + " environments: ");
+            g.members().forEach(m -> out.append("<span id=\"env-").append(esc(m.name())).append("\">").append(esc(m.name()))
+                    .append("</span> "));
+            out.append("</p>\n");
+            for (DiffResult.Difference d : g.result().differences()) {
+                Change c = d.change();
+                out.append("<h3><span class=\"sev-").append(c.severity().label()).append("\">").append(c.severity().label())
+                        .append("</span> · ").append(esc(c.kind())).append(" <code>").append(esc(c.object().toString()))
+                        .append("</code></h3>\n<p>").append(esc(ChangeDetails.describe(c, d.aspects()))).append("</p>\n")
+                        .append("<div class=\"side\"><div><h4>").append(esc(DriftFleet.label(g))).append(" (actual)</h4><pre>")
+                        .append(esc(definition(c.before()))).append("</pre></div><div><h4>expected</h4><pre>")
+                        .append(esc(definition(c.after()))).append("</pre></div></div>\n");
+            }
+            if (g.remediation() != null) {
+                out.append("<h3>Remediation for ").append(esc(DriftFleet.label(g))).append("</h3>\n<pre class=\"sql\">")
+                        .append(esc(g.remediation())).append("</pre>\n");
+            }
+        }
+        out.append("</main><footer>driftgate drift scan · read-only catalog queries · credentials masked</footer></body></html>\n");
+        return out.toString();
+    }
+
+    private static void environmentTable(StringBuilder out, List<DriftReport.Environment> environments) {
         out.append("<h2>Environments</h2>\n<table><tr><th>environment</th><th>status</th><th>source</th><th>read in</th>"
                 + "<th>detail</th></tr>\n");
         for (DriftReport.Environment e : environments) {
@@ -78,49 +118,48 @@ public final class DriftHtml {
                     .append("</td></tr>\n");
         }
         out.append("</table>\n");
+    }
 
+    private static void matrix(StringBuilder out, List<DriftReport.Environment> environments) {
         Map<String, Map<String, String>> matrix = DriftReport.matrix(environments);
-        if (!matrix.isEmpty()) {
-            out.append("<h2>Parity matrix</h2>\n<p>The change that would bring each environment to the expected schema; "
-                    + "<code>=</code> where it matches.</p>\n<table><tr><th>object</th>");
-            environments.forEach(e -> out.append("<th>").append(esc(e.name())).append("</th>"));
+        if (matrix.isEmpty()) {
+            return;
+        }
+        out.append("<h2>Parity matrix</h2>\n<p>The change that would bring each environment to the expected schema; "
+                + "<code>=</code> where it matches.</p>\n<table><tr><th>object</th>");
+        environments.forEach(e -> out.append("<th>").append(esc(e.name())).append("</th>"));
+        out.append("</tr>\n");
+        matrix.forEach((object, cells) -> {
+            out.append("<tr><td><code>").append(esc(object)).append("</code></td>");
+            for (DriftReport.Environment e : environments) {
+                String cell = cells.get(e.name());
+                String css = cell != null ? "cell-diff" : e.error() != null ? "cell-unknown" : "cell-eq";
+                out.append("<td class=\"").append(css).append("\">")
+                        .append(esc(cell != null ? cell : e.error() != null ? "?" : "=")).append("</td>");
+            }
             out.append("</tr>\n");
-            matrix.forEach((object, cells) -> {
-                out.append("<tr><td><code>").append(esc(object)).append("</code></td>");
-                for (DriftReport.Environment e : environments) {
-                    String cell = cells.get(e.name());
-                    String css = cell != null ? "cell-diff" : e.error() != null ? "cell-unknown" : "cell-eq";
-                    out.append("<td class=\"").append(css).append("\">")
-                            .append(esc(cell != null ? cell : e.error() != null ? "?" : "=")).append("</td>");
-                }
-                out.append("</tr>\n");
-            });
-            out.append("</table>\n");
-        }
+        });
+        out.append("</table>\n");
+    }
 
-        for (DriftReport.Environment e : environments) {
-            if (e.result() == null || e.result().isEmpty()) {
-                continue;
-            }
-            out.append("<h2 id=\"env-").append(esc(e.name())).append("\">").append(esc(e.name())).append(" <span class=\"badge DRIFT\">")
-                    .append(e.result().differences().size()).append(" difference")
-                    .append(e.result().differences().size() == 1 ? "" : "s").append("</span></h2>\n");
-            for (DiffResult.Difference d : e.result().differences()) {
-                Change c = d.change();
-                out.append("<h3><span class=\"sev-").append(c.severity().label()).append("\">").append(c.severity().label())
-                        .append("</span> · ").append(esc(c.kind())).append(" <code>").append(esc(c.object().toString()))
-                        .append("</code></h3>\n<p>").append(esc(ChangeDetails.describe(c, d.aspects()))).append("</p>\n")
-                        .append("<div class=\"side\"><div><h4>").append(esc(e.name())).append(" (actual)</h4><pre>")
-                        .append(esc(definition(c.before()))).append("</pre></div><div><h4>expected</h4><pre>")
-                        .append(esc(definition(c.after()))).append("</pre></div></div>\n");
-            }
-            if (e.remediation() != null) {
-                out.append("<h3>Remediation for ").append(esc(e.name())).append("</h3>\n<pre class=\"sql\">")
-                        .append(esc(e.remediation())).append("</pre>\n");
-            }
+    /** A large fleet: one row per distinct schema, its members listed in full (a page can hold them). */
+    private static void groupTable(StringBuilder out, DriftFleet fleet) {
+        out.append("<h2>Groups</h2>\n<table><tr><th>group</th><th>status</th><th>environments</th><th>members</th></tr>\n");
+        int way = 0;
+        for (DriftFleet.Group g : fleet.groups()) {
+            String status = g.inSync() ? "in sync" : "DRIFT";
+            String name = g.inSync() ? "schema " + SnapshotDigest.shortForm(g.digest()) : "drift " + ++way;
+            out.append("<tr><td>").append(g.inSync() ? esc(name) : "<a href=\"#drift-" + way + "\">" + esc(name) + "</a>")
+                    .append("</td><td><span class=\"badge ").append(status.replace(' ', '-')).append("\">").append(status)
+                    .append("</span></td><td>").append(g.members().size()).append("</td><td>")
+                    .append(esc(DriftFleet.names(g.members(), Integer.MAX_VALUE))).append("</td></tr>\n");
         }
-        out.append("</main><footer>driftgate drift scan · read-only catalog queries · credentials masked</footer></body></html>\n");
-        return out.toString();
+        for (DriftFleet.Unreadable u : fleet.unreadable()) {
+            out.append("<tr><td><code>").append(esc(u.member().source())).append("</code></td><td><span class=\"badge ERROR\">")
+                    .append("ERROR</span></td><td>1</td><td>").append(esc(u.member().name())).append(": ").append(esc(u.error()))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n");
     }
 
     private static String definition(Object object) {
