@@ -95,7 +95,9 @@ public class DiffCasesTest {
         // -Ddriftgate.case=TEXT runs only the cases whose name contains TEXT (while working on them).
         String only = System.getProperty("driftgate.case", "");
         List<DiffCase> cases = all.stream().filter(c -> c.name().contains(only)).toList();
-        return targets.stream().flatMap(target -> cases.stream().map(c ->
+        // -Ddriftgate.target=TEXT runs only on the targets whose name contains TEXT ("embedded" when the shared server is busy).
+        String onlyTarget = System.getProperty("driftgate.target", "");
+        return targets.stream().filter(t -> t.toString().contains(onlyTarget)).flatMap(target -> cases.stream().map(c ->
                 DynamicTest.dynamicTest(c.name() + " [" + target + "]", () -> run(target, c))));
     }
 
