@@ -14,8 +14,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 dialect="$1" migrations="$2" work="$3" name="$4" sql_mode="${5:-}"
-src=dg_bench_rt_history_src
-dst=dg_bench_rt_history_dst
+src="dg_bench_rt_${name//-/_}_src"
+dst="dg_bench_rt_${name//-/_}_dst"
 mkdir -p "$work"
 
 pg() { PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 "$@"; }
