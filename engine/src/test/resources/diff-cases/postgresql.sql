@@ -1593,3 +1593,84 @@ ReplaceView view public.v
 -- plan contains:
 COMMENT ON COLUMN "public"."v"."id" IS 'the key'
 COMMENT ON COLUMN "public"."v"."name" IS NULL
+
+-- case: collations created before the columns that use them (CREATE COLLATION, ICU and libc)
+-- actual:
+CREATE TABLE t (id int);
+-- expected:
+CREATE COLLATION german_phonebook (provider = icu, locale = 'de-u-co-phonebk');
+CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE COLLATION c_utf8 (provider = libc, locale = 'C.utf8');
+COMMENT ON COLLATION case_insensitive IS 'equal when only case differs';
+CREATE TABLE t (id int, name text COLLATE german_phonebook);
+CREATE TABLE people (email text COLLATE case_insensitive UNIQUE, code varchar(8) COLLATE c_utf8);
+CREATE DOMAIN ci_text AS text COLLATE case_insensitive;
+-- changes:
+AddColumn column public.t.name
+AddTable table public.people
+AddTextObject collation public.c_utf8
+AddTextObject collation public.case_insensitive
+AddTextObject collation public.german_phonebook
+AddType type public.ci_text
+
+-- case: a collation no longer used is dropped after its column
+-- actual:
+CREATE COLLATION german_phonebook (provider = icu, locale = 'de-u-co-phonebk');
+CREATE TABLE t (id int, name text COLLATE german_phonebook);
+-- expected:
+CREATE TABLE t (id int, name text);
+-- changes:
+AlterColumn column public.t.name
+DropTextObject collation public.german_phonebook
+
+-- case: collation comment changed
+-- actual:
+CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+-- expected:
+CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+COMMENT ON COLLATION case_insensitive IS 'equal when only case differs';
+-- changes:
+AlterTextObject collation public.case_insensitive
+
+-- case: text search dictionary and configuration created before the index that uses them
+-- actual:
+CREATE TABLE docs (id int, body text);
+-- expected:
+CREATE TEXT SEARCH DICTIONARY english_stem_nostop (Template = snowball, Language = english);
+CREATE TEXT SEARCH CONFIGURATION public.my_english (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR asciiword, word WITH english_stem_nostop, simple;
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR int, uint WITH simple;
+COMMENT ON TEXT SEARCH CONFIGURATION my_english IS 'English words stemmed, stop words kept';
+CREATE TABLE docs (id int, body text);
+CREATE INDEX docs_body_fts ON docs USING gin (to_tsvector('public.my_english'::regconfig, body));
+-- changes:
+AddIndex index public.docs.docs_body_fts
+AddTextObject text search configuration public.my_english
+AddTextObject text search dictionary public.english_stem_nostop
+
+-- case: text search configuration mappings and dictionary options changed in place
+-- actual:
+CREATE TEXT SEARCH DICTIONARY english_stem_nostop (Template = snowball, Language = english, StopWords = english);
+CREATE TEXT SEARCH CONFIGURATION public.my_english (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR asciiword WITH simple;
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR int WITH simple;
+-- expected:
+CREATE TEXT SEARCH DICTIONARY english_stem_nostop (Template = snowball, Language = english);
+CREATE TEXT SEARCH CONFIGURATION public.my_english (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR asciiword WITH english_stem_nostop, simple;
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR word WITH simple;
+-- changes:
+AlterTextObject text search configuration public.my_english
+AlterTextObject text search dictionary public.english_stem_nostop
+
+-- case: text search configuration dropped before the dictionary it maps to
+-- actual:
+CREATE TEXT SEARCH DICTIONARY english_stem_nostop (Template = snowball, Language = english);
+CREATE TEXT SEARCH CONFIGURATION public.my_english (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION my_english ADD MAPPING FOR asciiword WITH english_stem_nostop;
+CREATE TABLE docs (id int, body text);
+-- expected:
+CREATE TABLE docs (id int, body text);
+-- changes:
+DropTextObject text search configuration public.my_english
+DropTextObject text search dictionary public.english_stem_nostop

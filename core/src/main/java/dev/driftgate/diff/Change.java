@@ -10,6 +10,7 @@ import dev.driftgate.schema.Routine;
 import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.Sequence;
 import dev.driftgate.schema.Table;
+import dev.driftgate.schema.TextObject;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UserType;
 import dev.driftgate.schema.View;
@@ -91,6 +92,9 @@ public sealed interface Change {
         void on(AddType change);
         void on(DropType change);
         void on(AlterType change);
+        void on(AddTextObject change);
+        void on(DropTextObject change);
+        void on(AlterTextObject change);
         void on(AddRoutine change);
         void on(DropRoutine change);
         void on(ReplaceRoutine change);
@@ -298,6 +302,24 @@ public sealed interface Change {
     }
 
     record AlterSequence(ObjectRef object, Sequence before, Sequence after, Set<Aspect> aspects) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
+        public Severity severity() { return aspects.contains(Aspect.DEFINITION) ? Severity.WARNING : Severity.INFO; }
+    }
+
+    // Collations and text search dictionaries and configurations (PostgreSQL)
+
+    record AddTextObject(ObjectRef object, TextObject after) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
+        public Severity severity() { return Severity.INFO; }
+    }
+
+    record DropTextObject(ObjectRef object, TextObject before) implements Change {
+        public void accept(Visitor visitor) { visitor.on(this); }
+        public Severity severity() { return Severity.BREAKING; }
+    }
+
+    /** A collation sorts, or a configuration finds, other rows than before: indexes on them may need a rebuild. */
+    record AlterTextObject(ObjectRef object, TextObject before, TextObject after, Set<Aspect> aspects) implements Change {
         public void accept(Visitor visitor) { visitor.on(this); }
         public Severity severity() { return aspects.contains(Aspect.DEFINITION) ? Severity.WARNING : Severity.INFO; }
     }

@@ -4,6 +4,9 @@ package dev.driftgate.diff;
 public enum ObjectKind {
     EXTENSION("extension"),
     SCHEMA("schema"),
+    COLLATION("collation"),
+    TEXT_SEARCH_DICTIONARY("text search dictionary"),
+    TEXT_SEARCH_CONFIGURATION("text search configuration"),
     TYPE("type"),
     SEQUENCE("sequence"),
     TABLE("table"),

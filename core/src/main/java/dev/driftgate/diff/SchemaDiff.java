@@ -13,6 +13,7 @@ import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Sequence;
 import dev.driftgate.schema.Table;
+import dev.driftgate.schema.TextObject;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UnmodelledObject;
 import dev.driftgate.schema.UserType;
@@ -62,6 +63,7 @@ public final class SchemaDiff {
     public static List<Change> additions(Schema schema) {
         String s = schema.name();
         List<Change> out = new ArrayList<>();
+        schema.textObjects().forEach(o -> out.add(new AddTextObject(textRef(s, o), o)));
         schema.types().forEach(t -> out.add(new AddType(ref(ObjectKind.TYPE, s, null, t.name()), t)));
         schema.sequences().forEach(q -> out.add(new AddSequence(ref(ObjectKind.SEQUENCE, s, null, q.name()), q)));
         schema.tables().forEach(t -> out.add(new AddTable(ref(ObjectKind.TABLE, s, null, t.name()), t)));
@@ -87,6 +89,15 @@ public final class SchemaDiff {
         List<NotCompared> out = new ArrayList<>();
         sides.forEach((o, side) -> out.add(new NotCompared(new ObjectRef(ObjectKind.UNMODELLED, null, o.kind(), o.name()), side)));
         return out;
+    }
+
+    private static ObjectRef textRef(String schema, TextObject o) {
+        ObjectKind kind = switch (o.kind()) {
+            case COLLATION -> ObjectKind.COLLATION;
+            case TEXT_SEARCH_DICTIONARY -> ObjectKind.TEXT_SEARCH_DICTIONARY;
+            case TEXT_SEARCH_CONFIGURATION -> ObjectKind.TEXT_SEARCH_CONFIGURATION;
+        };
+        return ref(kind, schema, null, o.name());
     }
 
     private static ObjectRef ref(ObjectKind kind, String schema, String table, String name) {
@@ -171,6 +182,19 @@ public final class SchemaDiff {
                     flag(x, Aspect.COMMENT, et.comment(), at.comment());
                     if (!x.isEmpty()) {
                         changes.add(new AlterType(ref(ObjectKind.TYPE, s, null, et.name()), at, et, x));
+                    }
+                });
+        // A collation and a configuration may share a name: the kind is part of the key.
+        compareNamed(e.textObjects(), a.textObjects(), o -> o.kind() + " " + o.name(),
+                o -> changes.add(new AddTextObject(textRef(s, o), o)),
+                o -> changes.add(new DropTextObject(textRef(s, o), o)),
+                (eo, ao) -> {
+                    Set<Aspect> x = EnumSet.noneOf(Aspect.class);
+                    flag(x, Aspect.DEFINITION, eo.attributes(), ao.attributes());
+                    flag(x, Aspect.OWNER, eo.owner(), ao.owner());
+                    flag(x, Aspect.COMMENT, eo.comment(), ao.comment());
+                    if (!x.isEmpty()) {
+                        changes.add(new AlterTextObject(textRef(s, eo), ao, eo, x));
                     }
                 });
         compareNamed(e.routines(), a.routines(), Routine::key,

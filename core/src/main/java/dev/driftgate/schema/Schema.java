@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A schema (PostgreSQL) or a database (MySQL/MariaDB) and everything that lives in it. */
+/**
+ * A schema (PostgreSQL) or a database (MySQL/MariaDB) and everything that lives in it.
+ *
+ * @param textObjects PostgreSQL collations and text search dictionaries and configurations
+ */
 public record Schema(
         String name,
         String owner,
@@ -16,7 +20,8 @@ public record Schema(
         List<Routine> routines,
         List<Event> events,
         Map<String, String> attributes,
-        List<Grant> grants) {
+        List<Grant> grants,
+        List<TextObject> textObjects) {
 
     public Schema {
         tables = Canonical.sortedBy(tables, Table::name);
@@ -27,6 +32,7 @@ public record Schema(
         events = Canonical.sortedBy(events, Event::name);
         attributes = Canonical.attributes(attributes);
         grants = Canonical.sortedBy(grants, Grant::sortKey);
+        textObjects = Canonical.sortedBy(textObjects, TextObject::sortKey);
     }
 
     public Optional<Table> table(String tableName) {

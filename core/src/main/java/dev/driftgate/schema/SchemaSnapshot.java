@@ -62,7 +62,7 @@ public record SchemaSnapshot(
         List<Schema> renamed = schemas.stream()
                 .map(s -> s.name().equals(from) ? new Schema(to, s.owner(), s.comment(), s.tables(),
                         s.views().stream().map(v -> v.withReadsRenamed(n -> n.equals(from) ? to : n)).toList(),
-                        s.sequences(), s.types(), s.routines(), s.events(), s.attributes(), s.grants()) : s)
+                        s.sequences(), s.types(), s.routines(), s.events(), s.attributes(), s.grants(), s.textObjects()) : s)
                 .toList();
         return new SchemaSnapshot(formatVersion, dialect, renamed, extensions, unmodelled, server, dependencies);
     }

@@ -31,7 +31,7 @@ class DependencyOrderTest {
     private static SchemaSnapshot snapshot(View... views) {
         return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, "postgresql",
                 List.of(new Schema("public", null, null, List.of(), List.of(views), List.of(), List.of(), List.of(),
-                        List.of(), Map.of(), List.of())),
+                        List.of(), Map.of(), List.of(), List.of())),
                 List.of(), List.of());
     }
 

@@ -22,7 +22,7 @@ class SnapshotJsonTest {
         Table a = new Table("a", "postgres", null, List.of(id), List.of(), List.of(), List.of(), List.of(),
                 null, null, null, List.of(), List.of(), Map.of(), List.of());
         Schema schema = new Schema("public", "postgres", null, List.of(b, a), List.of(), List.of(), List.of(),
-                List.of(), List.of(), Map.of(), List.of());
+                List.of(), List.of(), Map.of(), List.of(), List.of());
         return new SchemaSnapshot(SchemaSnapshot.FORMAT_VERSION, "postgresql", List.of(schema), List.of(), List.of());
     }
 

@@ -96,11 +96,13 @@ public class DiffCasesTest {
         // -Ddriftgate.case=TEXT runs only the cases whose name contains TEXT (while working on them).
         String only = System.getProperty("driftgate.case", "");
         List<DiffCase> cases = all.stream().filter(c -> c.name().contains(only)).toList();
+        // -Ddriftgate.target=TEXT runs only on the targets whose name contains TEXT ("embedded" when the shared server is busy).
+        String onlyTarget = System.getProperty("driftgate.target", "");
         // The targets are different servers, and a case waits on its server and the dump far more
         // than it computes: a few run at once.
         ConcurrentCases concurrently = new ConcurrentCases(4);
         List<DynamicTest> tests = new ArrayList<>();
-        for (Target target : targets) {
+        for (Target target : targets.stream().filter(t -> t.toString().contains(onlyTarget)).toList()) {
             for (DiffCase c : cases) {
                 tests.add(concurrently.test(c.name() + " [" + target + "]", () -> run(target, c)));
             }

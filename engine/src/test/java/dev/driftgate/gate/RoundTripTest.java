@@ -79,6 +79,9 @@ class RoundTripTest {
     }
 
     private Stream<DynamicTest> tests(Target target) throws Exception {
+        // -Ddriftgate.target=TEXT runs only on the targets whose name contains TEXT.
+        String onlyTarget = System.getProperty("driftgate.target", "");
+        Assumptions.assumeTrue(target.toString().contains(onlyTarget), () -> target + ": not " + onlyTarget);
         Optional<String> noDump = DialectDump.unavailable(target.server());
         Assumptions.assumeTrue(noDump.isEmpty(), () -> target + ": " + noDump.orElseThrow());
         Map<String, List<SqlStatement>> schemas = schemas(target);

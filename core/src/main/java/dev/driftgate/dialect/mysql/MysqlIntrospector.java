@@ -628,7 +628,7 @@ final class MysqlIntrospector {
                     markForeignKeyIndexes(t), t.triggers, List.of(), t.partitionKey, null, null, t.partitions, List.of(),
                     t.attributes, t.grants)));
             out.add(new Schema(schemaName, null, null, tables, views, List.of(), List.of(), s.routines, s.events,
-                    s.attributes, s.grants));
+                    s.attributes, s.grants, List.of()));
         });
         return out;
     }

@@ -340,6 +340,21 @@ final class MysqlPlanner extends PhasedPlanner<MysqlPlanner.Phase> {
         }
 
         @Override
+        public void on(AddTextObject c) {
+            notPlanned();
+        }
+
+        @Override
+        public void on(DropTextObject c) {
+            notPlanned();
+        }
+
+        @Override
+        public void on(AlterTextObject c) {
+            notPlanned();
+        }
+
+        @Override
         public void on(NotCompared c) {
             notPlanned();
         }

@@ -25,9 +25,14 @@ import java.util.regex.Pattern;
  */
 public final class PgDump implements SchemaDumper {
 
-    /** Lines that change between two dumps of one schema: version headers, per-object comments, restrict keys. */
+    /**
+     * Lines that change between two dumps of one schema: version headers, per-object comments, restrict
+     * keys, and the note pg_dump writes for the {@code public} schema when its owner or grants differ
+     * from initdb's (with {@code --no-owner --no-privileges} that note is all that is left of them).
+     */
     private static final Pattern NOISE = Pattern.compile(
             "--|-- (Name|Dumped (from|by)|PostgreSQL database dump|TOC entry|Dependencies|Started on|Completed on)\\b.*"
+                    + "|-- \\*not\\* creating schema, since initdb creates it"
                     + "|\\\\(un)?restrict .*");
 
     /** Each object starts a block after its header comment; blocks are compared as a sorted list. */

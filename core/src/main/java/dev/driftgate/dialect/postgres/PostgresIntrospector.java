@@ -24,6 +24,7 @@ import dev.driftgate.schema.Sequence;
 import dev.driftgate.schema.Table;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UnmodelledObject;
+import dev.driftgate.schema.TextObject;
 import dev.driftgate.schema.UserType;
 import dev.driftgate.schema.View;
 import dev.driftgate.sql.ServerVersion;
@@ -76,6 +77,7 @@ final class PostgresIntrospector {
         final Map<String, List<Column>> compositeFields = new HashMap<>();
         final Map<String, List<Constraint>> domainConstraints = new HashMap<>();
         final List<Routine> routines = new ArrayList<>();
+        final List<TextObject> textObjects = new ArrayList<>();
     }
 
     PostgresIntrospector(Connection connection, ServerVersion version) {
@@ -96,6 +98,7 @@ final class PostgresIntrospector {
         readRoutines(schemas, scope);
         readTriggers(schemas, scope);
         readPolicies(schemas, scope);
+        readTextObjects(schemas, scope);
         List<Extension> extensions = new ArrayList<>();
         query(connection, sql("extensions"), row -> extensions.add(
                 new Extension(row.getString("name"), row.getString("version"), row.getString("schema_name"))));
@@ -546,6 +549,26 @@ final class PostgresIntrospector {
         }, (Object) scope);
     }
 
+    /** Collations and text search dictionaries and configurations (text_objects.sql: one row each). */
+    private void readTextObjects(Map<String, SchemaParts> schemas, String[] scope) throws SQLException {
+        query(connection, sql("text_objects"), row -> {
+            SchemaParts s = schemas.get(row.getString("schema_name"));
+            Map<String, String> attributes = new LinkedHashMap<>();
+            List<String> pairs = strings(row, "attributes");
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                putIfPresent(attributes, pairs.get(i), pairs.get(i + 1));
+            }
+            TextObject.Kind kind = switch (row.getString("kind")) {
+                case "collation" -> TextObject.Kind.COLLATION;
+                case "dictionary" -> TextObject.Kind.TEXT_SEARCH_DICTIONARY;
+                case "configuration" -> TextObject.Kind.TEXT_SEARCH_CONFIGURATION;
+                default -> throw new IllegalStateException("text_objects.sql: unknown kind " + row.getString("kind"));
+            };
+            s.textObjects.add(new TextObject(row.getString("name"), kind, attributes, row.getString("owner"),
+                    text(row, "comment")));
+        }, (Object) scope);
+    }
+
     private static List<Schema> assemble(Map<String, SchemaParts> schemas) {
         List<Schema> out = new ArrayList<>();
         schemas.forEach((schemaName, s) -> {
@@ -560,7 +583,7 @@ final class PostgresIntrospector {
                         v.attributes(), v.grants(), v.reads()));
             }
             out.add(new Schema(schemaName, s.owner, s.comment, tables, views, s.sequences, s.types, s.routines,
-                    List.of(), Map.of(), s.grants));
+                    List.of(), Map.of(), s.grants, s.textObjects));
         });
         return out;
     }

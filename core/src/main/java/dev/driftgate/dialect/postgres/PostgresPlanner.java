@@ -21,6 +21,7 @@ import dev.driftgate.schema.Schema;
 import dev.driftgate.schema.SchemaSnapshot;
 import dev.driftgate.schema.Sequence;
 import dev.driftgate.schema.Table;
+import dev.driftgate.schema.TextObject;
 import dev.driftgate.schema.Trigger;
 import dev.driftgate.schema.UserType;
 import dev.driftgate.schema.View;
@@ -52,9 +53,9 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
 
     enum Phase {
         PREAMBLE, DROP_DEPENDENTS, DROP_CONSTRAINTS, DROP_INDEXES, DROP_ROUTINES, DROP_TABLES, DROP_COLUMNS,
-        CREATE_SCHEMAS, CREATE_TYPES, CREATE_SEQUENCES, CREATE_TABLES, ALTER_COLUMNS, CREATE_ROUTINES,
+        CREATE_SCHEMAS, CREATE_COLLATIONS, CREATE_TEXT_SEARCH_DICTIONARIES, CREATE_TEXT_SEARCH_CONFIGURATIONS, CREATE_TYPES, CREATE_SEQUENCES, CREATE_TABLES, ALTER_COLUMNS, CREATE_ROUTINES,
         ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, VALIDATE, CREATE_VIEWS, CREATE_INDEXES, CREATE_DEPENDENTS, COMMENTS,
-        DROP_LAST
+        DROP_LAST, DROP_TEXT_SEARCH_CONFIGURATIONS, DROP_TEXT_SEARCH_DICTIONARIES, DROP_COLLATIONS
     }
 
     /** Tables whose column types the plan changes: views reading them are rebuilt around it. */
@@ -361,6 +362,21 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         @Override
         public void on(AlterType c) {
             alterType(change, ref, c.before(), c.after(), aspects);
+        }
+
+        @Override
+        public void on(AddTextObject c) {
+            createTextObject(change, ref, c.after());
+        }
+
+        @Override
+        public void on(DropTextObject c) {
+            emit(drop(c.before().kind()), change, "DROP " + c.before().kind().keyword() + " " + named(ref));
+        }
+
+        @Override
+        public void on(AlterTextObject c) {
+            alterTextObject(change, ref, c.before(), c.after(), aspects);
         }
 
         @Override
@@ -990,6 +1006,134 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
         comment(change, "SEQUENCE " + named(ref), s.comment());
     }
 
+    /**
+     * Where a collation or text search object is created: a phase per kind, so that a configuration
+     * comes after the dictionaries it maps to whatever schema each lives in.
+     */
+    private static Phase creation(TextObject.Kind kind) {
+        return switch (kind) {
+            case COLLATION -> Phase.CREATE_COLLATIONS;
+            case TEXT_SEARCH_DICTIONARY -> Phase.CREATE_TEXT_SEARCH_DICTIONARIES;
+            case TEXT_SEARCH_CONFIGURATION -> Phase.CREATE_TEXT_SEARCH_CONFIGURATIONS;
+        };
+    }
+
+    /** Where one is dropped: after everything that uses it, configurations before their dictionaries. */
+    private static Phase drop(TextObject.Kind kind) {
+        return switch (kind) {
+            case COLLATION -> Phase.DROP_COLLATIONS;
+            case TEXT_SEARCH_DICTIONARY -> Phase.DROP_TEXT_SEARCH_DICTIONARIES;
+            case TEXT_SEARCH_CONFIGURATION -> Phase.DROP_TEXT_SEARCH_CONFIGURATIONS;
+        };
+    }
+
+    /** Mapping attributes of a text search configuration: {@code mapping:<token type>}. */
+    private static final String MAPPING = "mapping:";
+
+    /**
+     * A collation or text search object as its own statement makes it; a configuration is made
+     * empty by its parser, then given its mappings, as pg_dump does.
+     */
+    private void createTextObject(Change change, ObjectRef ref, TextObject o) {
+        Map<String, String> a = o.attributes();
+        String head = "CREATE " + o.kind().keyword() + " " + named(ref);
+        Phase phase = creation(o.kind());
+        switch (o.kind()) {
+            case COLLATION -> {
+                List<String> options = new ArrayList<>();
+                options.add("provider = " + a.getOrDefault("provider", "libc"));
+                for (String key : List.of("locale", "lc_collate", "lc_ctype", "rules")) {
+                    if (a.containsKey(key)) {
+                        options.add(key + " = " + literal(a.get(key)));
+                    }
+                }
+                if ("false".equals(a.get("deterministic"))) {
+                    options.add("deterministic = false");
+                }
+                emit(phase, change, head + " (" + String.join(", ", options) + ")");
+            }
+            case TEXT_SEARCH_DICTIONARY -> emit(phase, change, head + " (TEMPLATE = " + a.get("template")
+                    + (a.containsKey("options") ? ", " + a.get("options") : "") + ")");
+            case TEXT_SEARCH_CONFIGURATION -> {
+                emit(phase, change, head + " (PARSER = " + a.get("parser") + ")");
+                a.forEach((key, dictionaries) -> {
+                    if (key.startsWith(MAPPING)) {
+                        emit(phase, change, "ALTER TEXT SEARCH CONFIGURATION " + named(ref)
+                                + " ADD MAPPING FOR " + key.substring(MAPPING.length()) + " WITH " + dictionaries);
+                    }
+                });
+            }
+        }
+        comment(change, o.kind().keyword() + " " + named(ref), o.comment());
+    }
+
+    /** A dictionary option: its name, then its value as the server keeps it (quoted or not). */
+    private static final Pattern DICTIONARY_OPTION = Pattern.compile("(\\w+) = ('(?:[^']|'')*'|[^,]+)");
+
+    /**
+     * A dictionary's options and a configuration's mappings change in place; what defines a
+     * collation, a dictionary's template or a configuration's parser cannot, and the objects using
+     * them would have to be dropped and made again: not planned.
+     */
+    private void alterTextObject(Change change, ObjectRef ref, TextObject before, TextObject after, Set<Aspect> aspects) {
+        Map<String, String> b = before.attributes();
+        Map<String, String> a = after.attributes();
+        String alter = "ALTER " + after.kind().keyword() + " " + named(ref);
+        Phase phase = creation(after.kind());
+        if (aspects.contains(Aspect.DEFINITION)) {
+            switch (after.kind()) {
+                case COLLATION -> unplanned(change.kind() + " " + change.object()
+                        + ": a collation cannot change in place (drop and recreate it with what uses it)");
+                case TEXT_SEARCH_DICTIONARY -> {
+                    if (!Objects.equals(b.get("template"), a.get("template"))) {
+                        unplanned(change.kind() + " " + change.object() + ": another template (drop and recreate it)");
+                        break;
+                    }
+                    Map<String, String> was = dictionaryOptions(b.get("options"));
+                    Map<String, String> wanted = dictionaryOptions(a.get("options"));
+                    List<String> options = new ArrayList<>();
+                    wanted.forEach((name, value) -> {
+                        if (!value.equals(was.get(name))) {
+                            options.add(name + " = " + value);
+                        }
+                    });
+                    was.keySet().stream().filter(name -> !wanted.containsKey(name)).forEach(options::add);
+                    emit(phase, change, alter + " (" + String.join(", ", options) + ")");
+                }
+                case TEXT_SEARCH_CONFIGURATION -> {
+                    if (!Objects.equals(b.get("parser"), a.get("parser"))) {
+                        unplanned(change.kind() + " " + change.object() + ": another parser (drop and recreate it)");
+                        break;
+                    }
+                    Set<String> tokens = new TreeSet<>(a.keySet());
+                    tokens.addAll(b.keySet());
+                    for (String key : tokens) {
+                        if (!key.startsWith(MAPPING) || Objects.equals(a.get(key), b.get(key))) {
+                            continue;
+                        }
+                        String token = key.substring(MAPPING.length());
+                        emit(phase, change, alter + (a.get(key) == null ? " DROP MAPPING FOR " + token
+                                : (b.get(key) == null ? " ADD" : " ALTER") + " MAPPING FOR " + token + " WITH " + a.get(key)));
+                    }
+                }
+            }
+        }
+        if (aspects.contains(Aspect.COMMENT)) {
+            comment(change, after.kind().keyword() + " " + named(ref), after.comment());
+        }
+    }
+
+    private static Map<String, String> dictionaryOptions(String options) {
+        Map<String, String> out = new TreeMap<>();
+        if (options != null) {
+            Matcher m = DICTIONARY_OPTION.matcher(options);
+            while (m.find()) {
+                out.put(m.group(1), m.group(2).strip());
+            }
+        }
+        return out;
+    }
+
     private void createType(Change change, ObjectRef ref, UserType t) {
         PlannedStatement created = switch (t.kind()) {
             case ENUM -> emitted(Phase.CREATE_TYPES, change, "CREATE TYPE " + named(ref) + " AS ENUM ("
@@ -1280,7 +1424,8 @@ final class PostgresPlanner extends PhasedPlanner<PostgresPlanner.Phase> {
     /** A comment set, or removed where the change alters an object that exists on both sides. */
     private void comment(Change change, String target, String comment) {
         if (comment != null || change instanceof AlterColumn || change instanceof AlterTable || change instanceof ReplaceView
-                || change instanceof ReplaceIndex || change instanceof AlterType || change instanceof AlterSchema) {
+                || change instanceof ReplaceIndex || change instanceof AlterType || change instanceof AlterSchema
+                || change instanceof AlterTextObject) {
             emit(Phase.COMMENTS, change, "COMMENT ON " + target + " IS " + (comment == null ? "NULL" : literal(comment)));
         }
     }

@@ -11,7 +11,10 @@ SELECT n.nspname AS schema_name,
        t.typnotnull AS not_null,
        CASE WHEN t.typtype = 'd' AND t.typcollation <> 0
                  AND t.typcollation <> (SELECT bt.typcollation FROM pg_type bt WHERE bt.oid = t.typbasetype)
-            THEN (SELECT quote_ident(co.collname) FROM pg_collation co WHERE co.oid = t.typcollation) END AS collation,
+            THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+                              ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+                  FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+                  WHERE co.oid = t.typcollation) END AS collation, -- qualified as columns.sql: a user's collation may live in any schema
        pg_get_userbyid(t.typowner) AS owner,
        obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t

@@ -1,5 +1,6 @@
 -- Objects the snapshot model does not describe, by kind and name, so that a diff can report them
--- as "not compared". Extension members are left out: the extension itself is modelled.
+-- as "not compared". Extension members are left out: the extension itself is modelled. Collations
+-- and text search dictionaries and configurations are modelled (text_objects.sql).
 -- The parameter (the schemas in scope) is used once, by the CTE. Every object a user creates has an
 -- OID of at least 16384 (FirstNormalObjectId), so each branch says so: the catalogs' OID indexes
 -- then skip the thousands of built-in rows instead of scanning them for every snapshot.
@@ -48,21 +49,9 @@ SELECT 'operator family', quote_ident(s.nspname) || '.' || quote_ident(f.opfname
 FROM pg_opfamily f JOIN scope s ON s.oid = f.opfnamespace
 WHERE f.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_opfamily'::regclass AND ext.objid = f.oid)
 UNION ALL
-SELECT 'collation', quote_ident(s.nspname) || '.' || quote_ident(co.collname)
-FROM pg_collation co JOIN scope s ON s.oid = co.collnamespace
-WHERE co.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_collation'::regclass AND ext.objid = co.oid)
-UNION ALL
 SELECT 'conversion', quote_ident(s.nspname) || '.' || quote_ident(cv.conname)
 FROM pg_conversion cv JOIN scope s ON s.oid = cv.connamespace
 WHERE cv.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_conversion'::regclass AND ext.objid = cv.oid)
-UNION ALL
-SELECT 'text search configuration', quote_ident(s.nspname) || '.' || quote_ident(cf.cfgname)
-FROM pg_ts_config cf JOIN scope s ON s.oid = cf.cfgnamespace
-WHERE cf.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_ts_config'::regclass AND ext.objid = cf.oid)
-UNION ALL
-SELECT 'text search dictionary', quote_ident(s.nspname) || '.' || quote_ident(dc.dictname)
-FROM pg_ts_dict dc JOIN scope s ON s.oid = dc.dictnamespace
-WHERE dc.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_ts_dict'::regclass AND ext.objid = dc.oid)
 UNION ALL
 SELECT 'statistics object', quote_ident(s.nspname) || '.' || quote_ident(st.stxname)
 FROM pg_statistic_ext st JOIN scope s ON s.oid = st.stxnamespace
