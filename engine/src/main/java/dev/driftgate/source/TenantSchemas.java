@@ -39,7 +39,7 @@ public final class TenantSchemas {
             // The schema object's own comment, owner and grants differ from the template's by nature.
             Schema tenant = new Schema(schema.name(), expected.owner(), expected.comment(), schema.tables(), schema.views(),
                     schema.sequences(), schema.types(), schema.routines(), schema.events(), expected.attributes(),
-                    expected.grants());
+                    expected.grants(), schema.textObjects());
             SchemaSnapshot one = new SchemaSnapshot(database.formatVersion(), database.dialect(), List.of(tenant),
                     database.extensions(), own, database.server(), List.of());
             out.put(schema.name(), renamed(one, schema.name(), expectedName));
