@@ -17,7 +17,10 @@ convert() {
 }
 [ "${1:-}" = --convert ] && FORCE=1
 status=0
-for spec in "redmine-mysql redmine.sh mysql" "redmine-postgresql redmine.sh postgresql" "unleash unleash.sh"; do
+# flowable.sh has no convert-only mode: where its scenario is not there yet, the whole gate runs.
+for spec in "redmine-mysql redmine.sh mysql" "redmine-postgresql redmine.sh postgresql" "unleash unleash.sh" \
+        "flowable-cmmn-mysql flowable.sh cmmn mysql" "flowable-cmmn-postgresql flowable.sh cmmn postgresql" \
+        "flowable-dmn-mysql flowable.sh dmn mysql" "flowable-dmn-postgresql flowable.sh dmn postgresql"; do
     set -- $spec
     name="$1"; shift
     if ! convert "$name" "$@"; then

@@ -25,6 +25,8 @@ final class MysqlFallback {
             + "(?:\\s+(?:CASCADE|RESTRICT))?\\s*$");
     private static final Pattern ALTER_TABLE = Pattern.compile("(?is)^\\s*ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(" + NAME
             + ")\\s+(.*)$");
+    /** {@code RENAME new_name}: MySQL's TO (or AS) is optional, and Liquibase's renameTable leaves it out. */
+    private static final Pattern BARE_RENAME = Pattern.compile("(?is)^RENAME\\s+(?!(?:TO|AS|COLUMN|INDEX|KEY)\\b)(" + NAME + ")\\s*$");
     private static final Pattern REPARTITION = Pattern.compile("(?is)^(?:PARTITION\\s+BY|REMOVE\\s+PARTITIONING|COALESCE\\s+PARTITION"
             + "|REORGANIZE\\s+PARTITION)\\b.*");
     private static final Pattern METADATA_ONLY = Pattern.compile("(?is)^(?:DROP\\s+(?:CHECK|CONSTRAINT)\\s|ALTER\\s+(?:INDEX|KEY|CHECK"
@@ -70,6 +72,10 @@ final class MysqlFallback {
         boolean existing = migration.existing(table);
         for (String action : SqlText.topLevelParts(actions)) {
             if (parts.check("ALTER TABLE " + table + " " + action)) {
+                continue;
+            }
+            Matcher rename = BARE_RENAME.matcher(action);
+            if (rename.matches() && parts.check("ALTER TABLE " + table + " RENAME TO " + rename.group(1))) {
                 continue;
             }
             if (REPARTITION.matcher(action).matches()) {
