@@ -107,7 +107,7 @@ class DriftgateTestEngineTest {
         events.assertThatEvents().haveExactly(1, event(test("scenario:"), finishedWithFailure(message(m ->
                 m.equals(bad.resolve("driftgate.yaml") + ":2:1: unknown key 'rollbak' (known here: baseline, branch-base, candidates, "
                         + "compatibility, declared, dialect, environments, expected, expected-each, forward-fix, groups, ignore, migrations, "
-                        + "restore, rollback, rollback-modes, seed, sql-mode, targets)")))));
+                        + "online-safety, restore, rollback, rollback-modes, seed, sql-mode, targets)")))));
         events.assertThatEvents().haveExactly(1, event(test("step:baseline"), finishedSuccessfully()));
         assertEquals(true, Files.exists(good));
     }
