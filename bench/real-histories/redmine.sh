@@ -81,24 +81,8 @@ grep "^✘" "$work/gate.txt" | sed -E 's/.* › [^›]+ › ([^:(]+).*/\1/' | so
 if [ "$status" -gt 1 ]; then
     exit "$status"
 fi
-# The round trip of the final state (issue 14, bench/real-histories/roundtrip.sh): its outcome must
-# be the one on record, as the gate's is.
-round_trip() {
-    local line expected
-    line=$("$root/bench/real-histories/roundtrip.sh" "$@" | tail -n 1) || true
-    echo "$line"
-    record="$root/bench/real-histories/expected/$4-roundtrip.txt"
-    if [ ! -f "$record" ]; then
-        echo "round trip: no outcome on record yet ($record)"
-        return
-    fi
-    expected=$(cat "$record")
-    if [ "${line%% (*}" != "$expected" ]; then
-        echo "round trip outcome differs from the record: $expected" >&2
-        exit 1
-    fi
-}
-round_trip "$dialect" "$work/scenario/migrations" "$work" "redmine-$dialect" "$sql_mode"
+# The round trip of the final state (issue 14): its outcome must be the one on record, as the gate's is.
+"$root/bench/real-histories/roundtrip-on-record.sh" "$dialect" "$work/scenario/migrations" "$work" "redmine-$dialect" "$sql_mode"
 if [ "${2:-all}" = all ]; then
     python3 "$root/bench/real-histories/outcome.py" "$work/results/results.json" \
         "$root/bench/real-histories/expected/redmine-$dialect.txt"

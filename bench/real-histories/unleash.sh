@@ -62,24 +62,8 @@ if [ "$status" -gt 1 ]; then
     tail -n 5 "$work/gate.txt"
     exit "$status"
 fi
-# The round trip of the final state (issue 14, bench/real-histories/roundtrip.sh): its outcome must
-# be the one on record, as the gate's is.
-round_trip() {
-    local line expected
-    line=$("$root/bench/real-histories/roundtrip.sh" "$@" | tail -n 1) || true
-    echo "$line"
-    record="$root/bench/real-histories/expected/$4-roundtrip.txt"
-    if [ ! -f "$record" ]; then
-        echo "round trip: no outcome on record yet ($record)"
-        return
-    fi
-    expected=$(cat "$record")
-    if [ "${line%% (*}" != "$expected" ]; then
-        echo "round trip outcome differs from the record: $expected" >&2
-        exit 1
-    fi
-}
-round_trip postgresql "$work/scenario/migrations" "$work" unleash
+# The round trip of the final state (issue 14): its outcome must be the one on record, as the gate's is.
+"$root/bench/real-histories/roundtrip-on-record.sh" postgresql "$work/scenario/migrations" "$work" unleash
 if [ "${1:-all}" = all ]; then
     python3 "$root/bench/real-histories/outcome.py" "$work/results/results.json" "$root/bench/real-histories/expected/unleash.txt"
 fi
