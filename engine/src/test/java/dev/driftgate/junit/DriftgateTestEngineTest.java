@@ -21,6 +21,7 @@ import dev.driftgate.provision.ExistingServer;
 import dev.driftgate.sql.ConnectionSettings;
 import dev.driftgate.testing.Databases;
 import dev.driftgate.testing.Target;
+import dev.driftgate.testing.ScenarioFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,13 +61,7 @@ class DriftgateTestEngineTest {
 
     /** A scenario directory from (relative path, text) pairs. */
     private Path files(String name, String... pathsAndTexts) throws Exception {
-        Path dir = root.resolve(name);
-        for (int i = 0; i < pathsAndTexts.length; i += 2) {
-            Path file = dir.resolve(pathsAndTexts[i]);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, pathsAndTexts[i + 1]);
-        }
-        return dir;
+        return ScenarioFiles.write(root.resolve(name), pathsAndTexts);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.driftgate.testing.ScenarioFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TimeZone;
@@ -26,13 +27,7 @@ class OnlineSafetyScenarioTest {
 
     /** A scenario directory from (relative path, text) pairs. */
     private Path files(String name, String... pathsAndTexts) throws Exception {
-        Path dir = root.resolve(name);
-        for (int i = 0; i < pathsAndTexts.length; i += 2) {
-            Path file = dir.resolve(pathsAndTexts[i]);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, pathsAndTexts[i + 1]);
-        }
-        return dir;
+        return ScenarioFiles.write(root.resolve(name), pathsAndTexts);
     }
 
     private static Events run(Path dir, String... parameters) {
